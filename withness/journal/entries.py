@@ -1,0 +1,148 @@
+"""What differs between kinds of entry, so one set of views serves them all."""
+
+from dataclasses import dataclass
+from typing import Any
+
+from django import forms
+from django.http import Http404, QueryDict
+from django.utils import timezone
+
+from withness.people.models import Person
+
+from . import services
+from .forms import InteractionForm, SolitudeForm
+from .models import Interaction, Solitude
+from .selectors import KINDS, TimelineFilters
+
+STALE_MESSAGE = (
+    "This entry was changed somewhere else (another tab or device) after you opened it. "
+    "Nothing was overwritten: open it again to see the latest version, then make your change."
+)
+
+
+@dataclass(frozen=True)
+class EntrySpec:
+    kind: str
+    model: Any
+    form: Any
+    template: str
+    title: str
+    saved_message: str
+    log: Any
+    update_service: Any
+    fields: list
+
+    def update(self, entry, data):
+        return self.update_service(**{self.kind: entry, "data": data})
+
+    def initial(self, entry) -> dict:
+        data = {name: getattr(entry, name) for name in self.fields}
+        data["started_at"] = timezone.localtime(entry.started_at).strftime("%Y-%m-%dT%H:%M")
+        data["revision"] = entry.revision
+        data["after_later"] = entry.after_pleasant is None
+        if self.kind == "interaction":
+            data["people"] = [p.pk for p in entry.people.filter(deleted_at__isnull=True)]
+        if self.kind == "solitude":
+            data["chosen"] = "yes" if entry.chosen else "no"
+            data["restorative"] = {True: "yes", False: "no", None: ""}[entry.restorative]
+        return data
+
+
+SPECS = {
+    "interaction": EntrySpec(
+        kind="interaction",
+        model=Interaction,
+        form=InteractionForm,
+        template="journal/interaction_form.html",
+        title="Time with others",
+        saved_message="Saved. Thank you for noticing how that felt.",
+        log=services.interaction_log,
+        update_service=services.interaction_update,
+        fields=services.INTERACTION_FIELDS,
+    ),
+    "solitude": EntrySpec(
+        kind="solitude",
+        model=Solitude,
+        form=SolitudeForm,
+        template="journal/solitude_form.html",
+        title="Time alone",
+        saved_message="Saved. Time alone counts too.",
+        log=services.solitude_log,
+        update_service=services.solitude_update,
+        fields=services.SOLITUDE_FIELDS,
+    ),
+}
+
+
+def spec_for(kind: str) -> EntrySpec:
+    try:
+        return SPECS[kind]
+    except KeyError:
+        raise Http404 from None
+
+
+def model_for(kind: str):
+    try:
+        return KINDS[kind]
+    except KeyError:
+        raise Http404 from None
+
+
+class TimelineFilterForm(forms.Form):
+    kind = forms.ChoiceField(
+        label="Show",
+        required=False,
+        choices=[
+            ("", "Everything"),
+            ("interaction", "Time with others"),
+            ("solitude", "Time alone"),
+            ("checkin", "Check-ins"),
+        ],
+    )
+    person = forms.ModelChoiceField(
+        label="With",
+        required=False,
+        queryset=Person.objects.none(),
+        empty_label="Anyone",
+        error_messages={"invalid_choice": "That person isn't in your list."},
+    )
+    start = forms.DateField(
+        label="From",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": "Give a date, like 2026-03-01."},
+    )
+    end = forms.DateField(
+        label="To",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": "Give a date, like 2026-03-31."},
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = Person.objects.for_user(user)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start") and data.get("end") and data["end"] < data["start"]:
+            self.add_error("end", "The end date is before the start date.")
+        return data
+
+
+def timeline_filters(request):
+    form = TimelineFilterForm(request.GET or None, user=request.user)
+    if not form.is_bound or not form.is_valid():
+        return TimelineFilters(), form
+    data = form.cleaned_data
+    kind = data["kind"] if data["kind"] in KINDS else ""
+    return TimelineFilters(
+        kind=kind, person=data["person"], start=data["start"], end=data["end"]
+    ), form
+
+
+def query_without_page(request) -> str:
+    query = QueryDict(mutable=True)
+    query.update(request.GET)
+    query.pop("page", None)
+    return query.urlencode()

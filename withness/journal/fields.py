@@ -1,0 +1,77 @@
+"""Form fields and widgets shared by the journal's forms."""
+
+from django import forms
+from django.utils import timezone
+
+STEP_MESSAGE = "Use steps of 0.5 (for example 1.5 or 2)."
+
+
+class RangeInput(forms.NumberInput):
+    input_type = "range"
+
+
+class DateTimeLocalInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%dT%H:%M")
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+class ChipRadio(forms.RadioSelect):
+    template_name = "journal/widgets/chips.html"
+    option_template_name = "django/forms/widgets/radio_option.html"
+
+
+class ChipCheckboxes(forms.CheckboxSelectMultiple):
+    template_name = "journal/widgets/chips.html"
+    option_template_name = "django/forms/widgets/checkbox_option.html"
+
+
+def state_field(axis: str, *, required: bool = True) -> forms.FloatField:
+    """One axis of the two-axis state, with messages that say what the scale is."""
+    low, high, start = (-5, 5, 0) if axis == "pleasant" else (0, 10, 5)
+    scale = (
+        "from −5 (unpleasant) to +5 (pleasant)"
+        if axis == "pleasant"
+        else "from 0 (low) to 10 (high)"
+    )
+    return forms.FloatField(
+        required=required,
+        min_value=low,
+        max_value=high,
+        step_size=0.5,
+        initial=start,
+        widget=RangeInput(attrs={"min": low, "max": high, "step": 0.5}),
+        error_messages={
+            "required": "Choose a point on this scale, or leave it in the middle.",
+            "invalid": f"Give a number {scale}.",
+            "min_value": f"This scale runs {scale}.",
+            "max_value": f"This scale runs {scale}.",
+            "step_size": STEP_MESSAGE,
+        },
+    )
+
+
+def local_now_value() -> str:
+    return timezone.localtime().strftime("%Y-%m-%dT%H:%M")
+
+
+def note_field(max_length: int, *, label: str = "Note", rows: int = 3) -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        required=False,
+        max_length=max_length,
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": rows}),
+        error_messages={
+            "max_length": f"A note can be up to {max_length:,} characters; "
+            "this one has %(show_value)s. Nothing is lost: shorten it and save again."
+        },
+    )

@@ -1,0 +1,43 @@
+from django import template
+
+from ..models import state_words
+
+register = template.Library()
+
+
+@register.inclusion_tag("journal/widgets/state_input.html")
+def state_input(form, prefix, legend, help=""):
+    names = (f"{prefix}_pleasant", f"{prefix}_energy") if prefix else ("pleasant", "energy")
+    pleasant, energy = form[names[0]], form[names[1]]
+    p, e = pleasant.value(), energy.value()
+    try:
+        words = state_words(float(p), float(e))
+    except (TypeError, ValueError):
+        words = ""
+    return {
+        "prefix": prefix or "now",
+        "legend": legend,
+        "help": help,
+        "pleasant": pleasant,
+        "energy": energy,
+        "words": words,
+    }
+
+
+@register.filter
+def signed(value):
+    """+1.5 / −2 / 0 for state changes."""
+    if value is None:
+        return ""
+    number = f"{abs(value):g}"
+    return f"+{number}" if value > 0 else (f"−{number}" if value < 0 else "0")
+
+
+@register.filter
+def minutes(value):
+    if not value:
+        return ""
+    hours, mins = divmod(int(value), 60)
+    if not hours:
+        return f"{mins} min"
+    return f"{hours} h {mins} min" if mins else f"{hours} h"

@@ -1,0 +1,143 @@
+from datetime import timedelta
+
+import pytest
+import time_machine
+from django.urls import reverse
+from django.utils import timezone
+
+from withness.journal.models import CheckIn, Solitude
+from withness.testing.factories import CheckInFactory, SolitudeFactory
+
+SOLITUDE = reverse("journal:entry_new", args=["solitude"])
+CHECKIN = reverse("journal:checkin")
+
+
+def solitude(**overrides):
+    data = {
+        "chosen": "no",
+        "activity": "screens",
+        "started_at": (timezone.localtime() - timedelta(hours=3)).strftime("%Y-%m-%dT%H:%M"),
+        "duration_min": "120",
+        "before_pleasant": "-1",
+        "before_energy": "3",
+        "after_pleasant": "-2.5",
+        "after_energy": "2",
+        "restorative": "no",
+    }
+    data.update(overrides)
+    return data
+
+
+def checkin(**overrides):
+    data = {
+        "pleasant": "-1.5",
+        "energy": "8",
+        "racing_thoughts": "2",
+        "anxiety": "1",
+        "sleep_hours": "5.5",
+        "sleep_quality": "2",
+        "social_capacity": "3",
+        "note": "A lot on.",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_it_logs_unchosen_time_alone(owner_client, owner):
+    owner_client.post(SOLITUDE, solitude())
+    entry = Solitude.objects.get()
+    assert (entry.owner, entry.chosen, entry.activity, entry.restorative) == (
+        owner,
+        False,
+        "screens",
+        False,
+    )
+    assert entry.after_words == "shut down / flat"
+
+
+def test_not_sure_if_restorative_is_stored_as_unknown(owner_client):
+    owner_client.post(SOLITUDE, solitude(restorative="unsure", chosen="yes"))
+    entry = Solitude.objects.get()
+    assert entry.restorative is None and entry.chosen is True
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field"),
+    [
+        ({"chosen": "maybe"}, "chosen"),
+        ({"activity": "sleepwalking"}, "activity"),
+        ({"duration_min": "100000"}, "duration_min"),
+        ({"after_energy": "10.5"}, "after_energy"),
+    ],
+)
+def test_solitude_bad_input_is_refused(owner_client, overrides, field):
+    response = owner_client.post(SOLITUDE, solitude(**overrides))
+    assert field in response.context["form"].errors
+    assert not Solitude.objects.exists()
+
+
+def test_solitude_edit_round_trips_its_choices(owner_client, owner):
+    entry = SolitudeFactory(owner=owner, chosen=False, restorative=None)
+    form = owner_client.get(reverse("journal:entry_edit", args=["solitude", entry.pk])).context[
+        "form"
+    ]
+    assert form.initial["chosen"] == "no" and form.initial["restorative"] == ""
+
+
+def test_a_daily_check_in_is_saved_for_today(owner_client, owner):
+    response = owner_client.post(CHECKIN, checkin())
+    assert response.status_code == 302
+    entry = CheckIn.objects.get()
+    assert entry.day == owner.today()
+    assert (entry.racing_thoughts, entry.anxiety, entry.tension) == (2, 1, 0)
+    assert entry.words == "revved up / on guard"
+
+
+def test_the_check_in_page_edits_todays_check_in_rather_than_adding_one(owner_client, owner):
+    CheckInFactory(owner=owner, pleasant=2)
+    owner_client.post(CHECKIN, checkin(revision="1"))
+    assert CheckIn.objects.count() == 1
+    assert CheckIn.objects.get().pleasant == -1.5
+
+
+def test_one_check_in_a_day(owner_client, owner):
+    yesterday = owner.today() - timedelta(days=1)
+    CheckInFactory(owner=owner, day=yesterday)
+    response = owner_client.post(CHECKIN, checkin(day=yesterday.isoformat()))
+    assert "already checked in for that day" in " ".join(response.context["form"].errors["day"])
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field", "message"),
+    [
+        ({"sleep_hours": "25"}, "sleep_hours", "24 hours at most"),
+        ({"sleep_hours": "-1"}, "sleep_hours", "below 0"),
+        ({"sleep_hours": "7.2"}, "sleep_hours", "half hours"),
+        ({"social_capacity": "12"}, "social_capacity", "from 0 to 10"),
+        ({"anxiety": "3"}, "anxiety", "valid choice"),
+        ({"pleasant": ""}, "pleasant", "Choose a point"),
+        ({"day": "2999-01-01"}, "day", "hasn't come yet"),
+        ({"day": "31/02/2026"}, "day", "Give a date"),
+        ({"note": "n" * 501}, "note", "under 500 characters"),
+    ],
+)
+def test_check_in_bad_input_gets_a_clear_message(owner_client, overrides, field, message):
+    response = owner_client.post(CHECKIN, checkin(**overrides))
+    assert message in " ".join(response.context["form"].errors[field])
+    assert not CheckIn.objects.exists()
+
+
+def test_a_check_in_for_an_earlier_day_sorts_on_that_day(owner_client, owner):
+    day = owner.today() - timedelta(days=3)
+    owner_client.post(CHECKIN, checkin(day=day.isoformat()))
+    entry = CheckIn.objects.get()
+    assert timezone.localtime(entry.recorded_at, owner.zone).date() == day
+
+
+def test_today_follows_the_users_time_zone(owner_client, owner):
+    owner.time_zone = "Pacific/Auckland"
+    owner.save()
+    # 11:30 UTC on 1 March is already 00:30 on 2 March in Auckland.
+    with time_machine.travel("2026-03-01 11:30Z", tick=False):
+        owner_client.post(CHECKIN, checkin())
+    assert CheckIn.objects.get().day.isoformat() == "2026-03-02"

@@ -1,0 +1,158 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from withness.accounts.selectors import instance_has_owner
+from withness.ownership import get_object_for_user
+
+from . import entries, selectors, services
+from .forms import CheckInForm, StaleEdit
+from .models import CheckIn
+
+
+def home(request):
+    """The front door: set-up on a new instance, sign-in, or today at a glance."""
+    if not instance_has_owner():
+        return redirect("accounts:setup")
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    today = request.user.today()
+    return render(
+        request,
+        "journal/home.html",
+        {
+            "nav": "home",
+            "checkin": selectors.checkin_for_day(request.user, today),
+            "recent": selectors.recent_entries(request.user, 5),
+        },
+    )
+
+
+@login_required
+def log(request):
+    return render(request, "journal/log.html", {"nav": "log"})
+
+
+@login_required
+def entry_new(request, kind):
+    spec = entries.spec_for(kind)
+    form = spec.form(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        entry = spec.log(user=request.user, data=form.cleaned_data)
+        messages.success(request, spec.saved_message)
+        return redirect(entry_url(entry))
+    return render(request, spec.template, {"form": form, "spec": spec, "nav": "log"})
+
+
+@login_required
+def entry_edit(request, kind, pk):
+    spec = entries.spec_for(kind)
+    entry = get_object_for_user(spec.model, request, pk)
+    form = spec.form(request.POST or None, user=request.user, initial=spec.initial(entry))
+    if request.method == "POST" and form.is_valid():
+        try:
+            spec.update(entry, form.cleaned_data)
+        except StaleEdit:
+            form.add_error(None, entries.STALE_MESSAGE)
+        else:
+            messages.success(request, "Changes saved.")
+            return redirect(entry_url(entry))
+    return render(
+        request, spec.template, {"form": form, "spec": spec, "entry": entry, "nav": "history"}
+    )
+
+
+@login_required
+def entry_detail(request, kind, pk):
+    entry = get_object_for_user(entries.spec_for(kind).model, request, pk)
+    return render(request, f"journal/{kind}_detail.html", {"entry": entry, "nav": "history"})
+
+
+@login_required
+def checkin(request, pk=None):
+    user = request.user
+    if pk is not None:
+        instance = get_object_for_user(CheckIn, request, pk)
+    else:
+        instance = selectors.checkin_for_day(user, user.today()) or CheckIn()
+    initial = {"revision": instance.revision} if instance.pk else {}
+    form = CheckInForm(request.POST or None, user=user, instance=instance, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.checkin_save(user=user, form=form)
+        except StaleEdit:
+            form.add_error(None, entries.STALE_MESSAGE)
+        else:
+            messages.success(request, "Check-in saved. Thank you for pausing to notice.")
+            return redirect("journal:home")
+    return render(request, "journal/checkin_form.html", {"form": form, "nav": "log"})
+
+
+@login_required
+@require_POST
+def entry_delete(request, kind, pk):
+    entry = get_object_for_user(entries.model_for(kind), request, pk)
+    services.entry_delete(entry)
+    request.session["undo"] = {"kind": kind, "pk": entry.pk, "label": str(entry)}
+    return redirect(
+        request.POST.get("next") if _is_local(request.POST.get("next")) else "journal:history"
+    )
+
+
+@login_required
+@require_POST
+def entry_restore(request, kind, pk):
+    entry = get_object_for_user(entries.model_for(kind), request, pk, deleted=True)
+    request.session.pop("undo", None)
+    if services.entry_restore(entry):
+        messages.success(request, f"“{entry}” is back.")
+        return redirect(entry_url(entry))
+    messages.error(
+        request,
+        "There is already a check-in for that day, so this one can't come back. "
+        "You can edit the one that is there.",
+    )
+    return redirect("journal:deleted")
+
+
+@login_required
+def history(request):
+    filters, form = entries.timeline_filters(request)
+    keys = selectors.timeline_keys(request.user, filters)
+    page = Paginator(keys, 20).get_page(request.GET.get("page"))
+    context = {
+        "nav": "history",
+        "form": form,
+        "page": page,
+        "entries": selectors.load_entries(request.user, list(page.object_list)),
+        "query": entries.query_without_page(request),
+    }
+    template = "journal/timeline.html" if request.htmx else "journal/history.html"
+    return render(request, template, context)
+
+
+@login_required
+def deleted(request):
+    services.purge_deleted(user=request.user)
+    return render(
+        request,
+        "journal/deleted.html",
+        {
+            "nav": "history",
+            "entries": selectors.recently_deleted(request.user),
+        },
+    )
+
+
+def entry_url(entry) -> str:
+    if entry.kind == "checkin":
+        return reverse("journal:checkin_edit", args=[entry.pk])
+    return reverse("journal:entry_detail", args=[entry.kind, entry.pk])
+
+
+def _is_local(url) -> bool:
+    return bool(url) and url.startswith("/") and not url.startswith("//")
