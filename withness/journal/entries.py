@@ -81,6 +81,14 @@ def spec_for(kind: str) -> EntrySpec:
         raise Http404 from None
 
 
+def initial_for_new(request) -> dict:
+    """Pre-fill who it was with when the page was opened from a person's page."""
+    person = request.GET.get("person", "")
+    if person.isdigit() and Person.objects.for_user(request.user).filter(pk=person).exists():
+        return {"people": [int(person)]}
+    return {}
+
+
 def model_for(kind: str):
     try:
         return KINDS[kind]

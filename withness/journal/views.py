@@ -40,7 +40,8 @@ def log(request):
 @login_required
 def entry_new(request, kind):
     spec = entries.spec_for(kind)
-    form = spec.form(request.POST or None, user=request.user)
+    initial = entries.initial_for_new(request)
+    form = spec.form(request.POST or None, user=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
         entry = spec.log(user=request.user, data=form.cleaned_data)
         messages.success(request, spec.saved_message)

@@ -163,3 +163,10 @@ def test_the_form_works_as_a_page(owner_client):
     assert response.status_code == 200
     assert body.count("<h1") == 1
     assert 'name="before_pleasant"' in body and 'type="range"' in body
+
+
+def test_opening_from_a_person_page_preselects_them(owner_client, owner, outsider):
+    sam = PersonFactory(owner=owner, name="Sam")
+    assert owner_client.get(NEW, {"person": sam.pk}).context["form"].initial["people"] == [sam.pk]
+    theirs = PersonFactory(owner=outsider)
+    assert "people" not in owner_client.get(NEW, {"person": theirs.pk}).context["form"].initial

@@ -1,0 +1,71 @@
+"""Reads with intent: what the people pages need, always for one user."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db.models import Count, Max, Q, QuerySet
+
+from withness.journal.models import Interaction
+from withness.journal.selectors import interactions_for
+
+from .models import Person
+
+MAX_NOTES = Person._meta.get_field("notes").max_length
+
+
+@dataclass(frozen=True)
+class Summary:
+    times: int
+    last_at: datetime | None
+
+
+@dataclass(frozen=True)
+class MergePreview:
+    """What a merge would do, counted before anything changes."""
+
+    moving: int  # entries with the merged person that will show the kept one instead
+    shared: int  # entries that already have both; they keep one participation
+    notes_length: int  # length of the kept notes once the merged ones are added
+
+    notes_limit: int = MAX_NOTES
+
+    @property
+    def notes_too_long(self) -> bool:
+        return self.notes_length > MAX_NOTES
+
+
+def people_for(user) -> QuerySet[Person]:
+    """The user's people, each with how often and how lately the journal mentions them."""
+    live = Q(interactions__deleted_at__isnull=True)
+    return Person.objects.for_user(user).annotate(
+        times=Count("interactions", filter=live),
+        last_at=Max("interactions__started_at", filter=live),
+    )
+
+
+def interactions_with(user, person: Person) -> QuerySet[Interaction]:
+    """The user's live interactions with this person, newest first."""
+    return interactions_for(user).filter(people=person).order_by("-started_at", "-pk")
+
+
+def summary_for(user, person: Person) -> Summary:
+    found = interactions_with(user, person).aggregate(times=Count("pk"), last_at=Max("started_at"))
+    return Summary(times=found["times"], last_at=found["last_at"])
+
+
+def namesakes(user, name: str, *, exclude: Person | None = None) -> list[Person]:
+    """Other people of the user's with the same name, ignoring case."""
+    queryset = Person.objects.for_user(user).filter(name__iexact=name.strip())
+    if exclude is not None and exclude.pk:
+        queryset = queryset.exclude(pk=exclude.pk)
+    return list(queryset[:5])
+
+
+def merge_preview(keep: Person, merge: Person) -> MergePreview:
+    with_merge = Interaction.objects.for_user(merge.owner).filter(people=merge)
+    shared = with_merge.filter(people=keep).count()
+    return MergePreview(
+        moving=with_merge.count() - shared,
+        shared=shared,
+        notes_length=len(keep.notes_merged_with(merge)),
+    )

@@ -1,0 +1,29 @@
+from django import template
+from django.utils import dateformat, timezone
+
+register = template.Library()
+
+
+@register.filter
+def day_words(value):
+    """“3 March”, or “3 March 2024” when it wasn't this year, in the user's time zone."""
+    if value is None:
+        return ""
+    local = timezone.localtime(value)
+    pattern = "j F" if local.year == timezone.localdate().year else "j F Y"
+    return dateformat.format(local, pattern)
+
+
+@register.filter
+def times(count):
+    """once, twice, 3 times."""
+    return {1: "once", 2: "twice"}.get(count, f"{count} times")
+
+
+@register.filter
+def also_with(entry, person):
+    """Who else was there besides this person (from the prefetched live people), and any group."""
+    names = [p.name for p in entry.people.all() if p.pk != person.pk and p.deleted_at is None]
+    if entry.group:
+        names.append(entry.group)
+    return ", ".join(names)

@@ -1,0 +1,141 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_POST
+
+from withness.ownership import get_object_for_user
+
+from . import selectors, services
+from .forms import MergeForm, PersonForm
+from .models import Person
+
+INTERACTIONS_PER_PAGE = 10
+
+
+@login_required
+def person_list(request):
+    undo = request.session.pop("person_undo", None)
+    people = selectors.people_for(request.user)
+    return render(
+        request, "people/list.html", {"people": people, "person_undo": undo, "nav": "people"}
+    )
+
+
+@login_required
+def person_add(request):
+    form = PersonForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        person = services.person_create(user=request.user, data=form.cleaned_data)
+        messages.success(request, f"{person.name} is in your people now.")
+        _hint_namesakes(request, form)
+        return redirect(person)
+    return render(request, "people/form.html", {"form": form, "nav": "people"})
+
+
+@login_required
+def person_detail(request, pk):
+    person = get_object_for_user(Person, request, pk)
+    interactions = selectors.interactions_with(request.user, person)
+    page = Paginator(interactions, INTERACTIONS_PER_PAGE).get_page(request.GET.get("page"))
+    template = "people/_interactions.html" if request.htmx else "people/detail.html"
+    return render(
+        request,
+        template,
+        {
+            "person": person,
+            "page": page,
+            "summary": selectors.summary_for(request.user, person),
+            "nav": "people",
+        },
+    )
+
+
+@login_required
+def person_edit(request, pk):
+    person = get_object_for_user(Person, request, pk)
+    old_name = person.name
+    form = PersonForm(request.POST or None, user=request.user, person=person)
+    if request.method == "POST" and form.is_valid():
+        services.person_update(person=person, data=form.cleaned_data)
+        if person.name != old_name:
+            messages.success(request, f"Renamed to {person.name}. Their history stays with them.")
+        else:
+            messages.success(request, "Changes saved.")
+        _hint_namesakes(request, form)
+        return redirect(person)
+    return render(request, "people/form.html", {"form": form, "person": person, "nav": "people"})
+
+
+@login_required
+def person_merge(request, pk):
+    """Choose someone (GET), see what merging will do (GET ?merge=), then merge (POST)."""
+    keep = get_object_for_user(Person, request, pk)
+    data = (
+        request.POST
+        if request.method == "POST"
+        else (request.GET if "merge" in request.GET else None)
+    )
+    form = MergeForm(data, user=request.user, keep=keep)
+    if form.is_bound and form.has_error("merge", "invalid_choice"):
+        raise Http404  # someone else's person, a deleted one or a made-up id: nothing to hint at
+    context = {"form": form, "keep": keep, "nav": "people"}
+    if not (form.is_bound and form.is_valid()):
+        return render(request, "people/merge.html", context)
+    merge = form.cleaned_data["merge"]
+    if request.method != "POST":
+        preview = selectors.merge_preview(keep, merge)
+        return render(
+            request, "people/merge_confirm.html", {**context, "merge": merge, "preview": preview}
+        )
+    try:
+        services.person_merge(user=request.user, keep=keep, merge=merge)
+    except services.MergeRefused as refused:
+        messages.error(request, str(refused))
+    else:
+        messages.success(
+            request,
+            f"{merge.name} is merged into {keep.name}. Everything logged with either is here now.",
+        )
+    return redirect(keep)
+
+
+@login_required
+@require_POST
+def person_delete(request, pk):
+    person = get_object_for_user(Person, request, pk)
+    services.person_delete(person=person)
+    request.session["person_undo"] = {"pk": person.pk, "name": person.name}
+    return redirect("people:list")
+
+
+@login_required
+@require_POST
+def person_restore(request, pk):
+    person = get_object_for_user(Person, request, pk, deleted=True)
+    services.person_restore(person=person)
+    request.session.pop("person_undo", None)
+    messages.success(request, f"{person.name} is back, with everything logged with them.")
+    return redirect(person)
+
+
+@login_required
+@require_GET
+def name_check(request):
+    """The gentle same-name hint, as the name is typed (htmx)."""
+    person = None
+    if request.GET.get("person"):
+        person = get_object_for_user(Person, request, request.GET["person"])
+    namesakes = selectors.namesakes(request.user, request.GET.get("name", "")[:200], exclude=person)
+    return render(request, "people/_name_hint.html", {"namesakes": namesakes})
+
+
+def _hint_namesakes(request, form) -> None:
+    if form.namesakes:
+        messages.info(
+            request,
+            f"You have more than one {form.cleaned_data['name']} now. That's "
+            "fine; a relationship or a note can help tell them apart, and if they turn "
+            "out to be the same person you can merge them.",
+        )
