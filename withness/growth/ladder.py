@@ -1,0 +1,37 @@
+"""The micro-sharing ladder's one rule, kept free of the database so it reads (and tests) plainly.
+
+A next step is offered only when the most recent shares at the current step with this person
+were all met warmly, and there are at least WARM_NEEDED of them. Anything else (neutral,
+dismissive, hurtful, no reply) means: stay at this step, or try someone else. Never a push.
+"""
+
+from dataclasses import dataclass
+
+from .models import Response, Step
+
+WARM_NEEDED = 2
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    kind: str  # "start", "next", "stay", "gentle", "top"
+    step: int | None = None
+
+    @property
+    def step_label(self) -> str:
+        return Step(self.step).label if self.step else ""
+
+
+def suggest(shares: list[tuple[int, str]]) -> Suggestion:
+    """shares: (step, response) with one person, newest first."""
+    if not shares:
+        return Suggestion("start", Step.PREFERENCE)
+    current = shares[0][0]
+    at_step = [response for step, response in shares if step == current][:WARM_NEEDED]
+    if at_step[0] in (Response.DISMISSIVE, Response.HURTFUL):
+        return Suggestion("gentle", current)
+    if len(at_step) < WARM_NEEDED or any(r != Response.WARM for r in at_step):
+        return Suggestion("stay", current)
+    if current >= max(Step.values):
+        return Suggestion("top", current)
+    return Suggestion("next", current + 1)

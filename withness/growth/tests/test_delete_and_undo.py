@@ -1,0 +1,56 @@
+import pytest
+from django.urls import reverse
+
+from withness.growth.models import Belief, Reflection, Share, Support
+
+from .factories import BeliefFactory, ReflectionFactory, ShareFactory, SupportFactory
+
+KINDS = {
+    "share": (ShareFactory, Share),
+    "support": (SupportFactory, Support),
+    "belief": (BeliefFactory, Belief),
+    "reflection": (ReflectionFactory, Reflection),
+}
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_deleting_offers_an_undo_that_brings_it_back(owner_client, owner, kind):
+    factory, model = KINDS[kind]
+    entry = factory(owner=owner)
+    response = owner_client.post(
+        reverse("growth:entry_delete", args=[kind, entry.pk]), {"next": reverse("growth:index")}
+    )
+    assert response.status_code == 302 and response["Location"] == reverse("growth:index")
+    assert not model.objects.for_user(owner).exists()
+    page = owner_client.get(reverse("growth:index")).content.decode()
+    assert reverse("growth:entry_restore", args=[kind, entry.pk]) in page
+    assert (
+        owner_client.post(reverse("growth:entry_restore", args=[kind, entry.pk])).status_code == 302
+    )
+    assert model.objects.for_user(owner).get() == entry
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_an_outsider_can_neither_delete_nor_restore(outsider_client, owner, kind):
+    factory, model = KINDS[kind]
+    entry = factory(owner=owner)
+    assert (
+        outsider_client.post(reverse("growth:entry_delete", args=[kind, entry.pk])).status_code
+        == 404
+    )
+    entry.soft_delete()
+    url = reverse("growth:entry_restore", args=[kind, entry.pk])
+    assert outsider_client.post(url).status_code == 404
+    assert model.objects.deleted_for(owner).get() == entry
+
+
+def test_only_growth_entries_can_be_deleted_here(owner_client, owner):
+    assert owner_client.post(reverse("growth:entry_delete", args=["person", 1])).status_code == 404
+
+
+def test_deleted_shares_no_longer_count_as_evidence_of_warmth(owner_client, owner):
+    share = ShareFactory(owner=owner, response="warm")
+    ShareFactory(owner=owner, person=share.person, response="neutral")
+    owner_client.post(reverse("growth:entry_delete", args=["share", share.pk]))
+    body = owner_client.get(reverse("growth:person", args=[share.person.pk])).content.decode()
+    assert "0 of 1 share with" in body
