@@ -1,0 +1,167 @@
+from django import forms
+from django.contrib.auth import forms as auth_forms
+from django.core.exceptions import ValidationError
+from django.utils.text import Truncator
+
+from .countries import country_choices
+from .models import Invite, User
+from .time_zones import is_time_zone, time_zone_choices
+
+PASSWORD_HELP = (
+    "At least 8 characters. A few unrelated words work well. "
+    "Very common passwords, ones made only of numbers, or ones close to your username won’t do."
+)
+MISMATCH = "The two passwords don’t match. Type the same one in both boxes."
+
+
+class TimeZoneField(forms.ChoiceField):
+    """A time zone from a grouped list; anything zoneinfo knows is accepted."""
+
+    default_error_messages = {
+        "invalid_choice": "We don’t know a time zone called “%(value)s”. "
+        "Pick one from the list, for example Europe/Berlin or America/Chicago.",
+    }
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", "Time zone")
+        kwargs.setdefault("help_text", "Your journal shows every time in this zone.")
+        super().__init__(choices=time_zone_choices, initial="UTC", **kwargs)
+
+    def validate(self, value):
+        forms.Field.validate(self, value)
+        if value and not is_time_zone(value):
+            params = {"value": Truncator(value).chars(40)}
+            raise ValidationError(self.error_messages["invalid_choice"], "invalid_choice", params)
+
+    def keep_offering(self, value: str) -> None:
+        """A saved zone the list leaves out (say, US/Pacific) stays selectable, not lost."""
+        listed = {
+            name
+            for key, label in self.choices
+            for name in ([n for n, _ in label] if isinstance(label, list | tuple) else [key])
+        }
+        if value and value not in listed and is_time_zone(value):
+            self.choices = [(value, value.replace("_", " ")), *self.choices]
+
+
+class CountryField(forms.ChoiceField):
+    default_error_messages = {
+        "invalid_choice": "Pick a country from the list, or leave it as “I’d rather not say”.",
+    }
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", "Country")
+        kwargs.setdefault(
+            "help_text", "Help now shows crisis lines for this country. You can leave it empty."
+        )
+        choices = [("", "I’d rather not say"), *country_choices()]
+        super().__init__(choices=choices, required=False, **kwargs)
+
+    def to_python(self, value):
+        return super().to_python(value).strip().upper()
+
+
+class AccountForm(auth_forms.UserCreationForm):
+    """A new account: the owner's at set-up, anyone else's at sign-up."""
+
+    password1, password2 = auth_forms.SetPasswordMixin.create_password_fields(
+        label1="Password", label2="Password again"
+    )
+    time_zone = TimeZoneField()
+    country = CountryField()
+
+    error_messages = {"password_mismatch": MISMATCH}
+
+    class Meta(auth_forms.UserCreationForm.Meta):
+        model = User
+        fields = ("username", "time_zone", "country")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        username = self.fields["username"]
+        username.help_text = "What you’ll type to log in. Letters, numbers and @ . + - _ work."
+        username.widget.attrs["autocapitalize"] = "none"
+        self.fields["password1"].help_text = PASSWORD_HELP
+        self.fields["password2"].help_text = ""
+        if not self.is_bound:
+            # timezone.js may swap the UTC default for the device's own zone.
+            self.fields["time_zone"].widget.attrs["data-time-zone"] = "guess"
+
+    def clean_username(self):
+        username = self.cleaned_data.get("username")
+        if username and User.objects.filter(username__iexact=username).exists():
+            raise ValidationError("That username is already taken here. Try another.", "unique")
+        return username
+
+    def validate_password_for_user(self, user, password_field_name="password1"):
+        # The rules' messages sit next to the password itself, not under "again".
+        super().validate_password_for_user(user, password_field_name)
+
+    def account_fields(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "username": data["username"],
+            "password": data["password1"],
+            "time_zone": data["time_zone"],
+            "country": data["country"],
+        }
+
+
+class PlaceForm(forms.ModelForm):
+    """Time zone and country, in settings."""
+
+    time_zone = TimeZoneField()
+    country = CountryField()
+
+    class Meta:
+        model = User
+        fields = ("time_zone", "country")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["time_zone"].keep_offering(self.instance.time_zone)
+        # timezone.js offers a button for the device's zone when it differs from this one.
+        self.fields["time_zone"].widget.attrs["data-time-zone"] = "offer"
+
+
+class LoginForm(auth_forms.AuthenticationForm):
+    error_messages = {
+        "invalid_login": "That username and password don’t match an account here. "
+        "Both are case-sensitive.",
+        "inactive": "This account is switched off. The person who runs this withness "
+        "can switch it back on.",
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["username"].widget.attrs["autocapitalize"] = "none"
+
+
+class PasswordChangeForm(auth_forms.PasswordChangeForm):
+    error_messages = {
+        "password_mismatch": MISMATCH,
+        "password_incorrect": "That isn’t your current password. Try typing it again.",
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        labels = {
+            "old_password": "Current password",
+            "new_password1": "New password",
+            "new_password2": "New password again",
+        }
+        for name, label in labels.items():
+            self.fields[name].label = label
+        self.fields["new_password1"].help_text = PASSWORD_HELP
+        self.fields["new_password2"].help_text = ""
+
+    def validate_password_for_user(self, user, password_field_name="new_password1"):
+        super().validate_password_for_user(user, "new_password1")
+
+
+class InviteForm(forms.ModelForm):
+    class Meta:
+        model = Invite
+        fields = ("note",)
+        labels = {"note": "Who is it for?"}
+        help_texts = {"note": "Optional, and only you see it: it helps you tell your links apart."}

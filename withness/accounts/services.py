@@ -1,0 +1,92 @@
+"""Writes for accounts: the owner at set-up, new accounts at sign-up, invites."""
+
+from django.conf import settings
+from django.db import IntegrityError, connection, transaction
+from django.utils import timezone
+
+from .models import Invite, User
+
+CLOSED = "This withness isn’t taking new accounts."
+INVITE_GONE = (
+    "This invite link has been used, has expired or was taken back. "
+    "The person who runs this withness can make you a new one."
+)
+USERNAME_TAKEN = "Someone took that username a moment ago. Try another."
+
+
+class OwnerExists(Exception):
+    """Set-up was already done, perhaps a moment ago in another tab."""
+
+
+class SignupRefused(Exception):
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+def _lock_accounts() -> None:
+    """Hold other account writers off until this transaction ends.
+
+    SQLite needs nothing here: settings open every transaction IMMEDIATE, which already
+    takes the write lock. PostgreSQL would otherwise let two transactions both see no
+    owner and both insert one; SHARE ROW EXCLUSIVE blocks a second locker and inserts.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(f'LOCK TABLE "{User._meta.db_table}" IN SHARE ROW EXCLUSIVE MODE')
+
+
+def owner_create(*, username: str, password: str, time_zone: str, country: str) -> User:
+    """The first account, which owns the instance. Raises OwnerExists if there is one already."""
+    with transaction.atomic():
+        _lock_accounts()
+        # Checked again inside the lock: the view's check may be stale by now.
+        if User.objects.exists():
+            raise OwnerExists
+        return User.objects.create_superuser(
+            username=username, password=password, time_zone=time_zone, country=country
+        )
+
+
+def account_create(
+    *, username: str, password: str, time_zone: str, country: str, invite_code: str = ""
+) -> User:
+    """A new account under the instance's sign-up rule (settings.SIGNUP).
+
+    Raises SignupRefused when the rule says no, or when the invite or the username
+    was taken between showing the form and submitting it.
+    """
+    try:
+        with transaction.atomic():
+            if settings.SIGNUP == "closed" or not User.objects.exists():
+                raise SignupRefused(CLOSED)
+            invite = None
+            if settings.SIGNUP == "invite":
+                # Locked, so two tabs with the same link cannot both use it.
+                invite = (
+                    Invite.objects.select_for_update().usable().filter(code=invite_code).first()
+                )
+                if invite is None:
+                    raise SignupRefused(INVITE_GONE)
+            user = User.objects.create_user(
+                username=username, password=password, time_zone=time_zone, country=country
+            )
+            if invite is not None:
+                invite.used_by, invite.used_at = user, timezone.now()
+                invite.save(update_fields=["used_by", "used_at"])
+            return user
+    except IntegrityError:
+        raise SignupRefused(USERNAME_TAKEN, field="username") from None
+
+
+def invite_create(*, owner: User, note: str = "") -> Invite:
+    return Invite.objects.create(created_by=owner, note=note)
+
+
+def invite_revoke(*, invite: Invite) -> bool:
+    """Take back an invite nobody has used. A used one is left alone (it is history)."""
+    if invite.is_used:
+        return False
+    invite.delete()
+    return True

@@ -1,0 +1,76 @@
+import pytest
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+LOGIN = reverse("accounts:login")
+LOGOUT = reverse("accounts:logout")
+
+
+def test_login_signs_the_person_in_and_goes_home(client, owner, password):
+    response = client.post(LOGIN, {"username": "robin", "password": password})
+
+    assert response.status_code == 302
+    assert response.url == reverse("journal:home")
+    assert client.session["_auth_user_id"] == str(owner.pk)
+
+
+def test_login_follows_next_within_the_site(client, owner, password):
+    settings_url = reverse("accounts:settings")
+
+    response = client.post(f"{LOGIN}?next={settings_url}", {
+        "username": "robin", "password": password, "next": settings_url,
+    })  # fmt: skip
+
+    assert response.url == settings_url
+
+
+def test_a_wrong_password_gets_a_plain_message(client, owner):
+    response = client.post(LOGIN, {"username": "robin", "password": "nope"})
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "don’t match an account here" in html
+    assert "_auth_user_id" not in client.session
+
+
+def test_the_login_page_has_one_heading_and_labelled_inputs(client, owner):
+    html = client.get(LOGIN).content.decode()
+
+    assert html.count("<h1") == 1
+    assert '<label for="id_username">' in html
+    assert '<label for="id_password">' in html
+
+
+def test_login_before_setup_goes_to_setup(client, db):
+    assert client.get(LOGIN).url == reverse("accounts:setup")
+
+
+@pytest.mark.parametrize(("mode", "linked"), [("open", True), ("invite", False), ("closed", False)])
+def test_login_links_to_signup_only_when_anyone_can_sign_up(client, owner, settings, mode, linked):
+    settings.SIGNUP = mode
+
+    html = client.get(LOGIN).content.decode()
+
+    assert (reverse("accounts:signup") in html) is linked
+
+
+def test_logout_by_post_ends_the_session(owner_client):
+    response = owner_client.post(LOGOUT)
+
+    assert response.url == LOGIN
+    assert "_auth_user_id" not in owner_client.session
+
+
+def test_logout_by_get_asks_instead_of_logging_out(owner_client):
+    response = owner_client.get(LOGOUT)
+
+    assert response.status_code == 200
+    assert 'action="/account/logout/"' in response.content.decode()
+    assert "_auth_user_id" in owner_client.session
+
+
+def test_settings_has_a_logout_button(owner_client):
+    html = owner_client.get(reverse("accounts:settings")).content.decode()
+
+    assert f'<form method="post" action="{LOGOUT}"' in html
