@@ -16,7 +16,7 @@ def create_owner(page):
     page.get_by_label("Password", exact=True).fill("calm-harbour-42")
     page.get_by_label("Password again").fill("calm-harbour-42")
     page.get_by_label("Time zone").select_option("Europe/Berlin")
-    page.get_by_role("button", name="Create my account").click()
+    page.get_by_role("button", name="Make my account").click()
     page.wait_for_url("**/")
 
 
@@ -75,7 +75,7 @@ def test_a_new_person_keeps_a_connection_journal(page):
     shoot(page, "home")
 
     # Find them in history, edit one, delete one and undo.
-    page.get_by_role("link", name="History").click()
+    page.get_by_role("link", name="History", exact=True).click()
     shoot(page, "history")
     page.get_by_label("Show").select_option("solitude")
     page.wait_for_url("**/history/?*kind=solitude*")
