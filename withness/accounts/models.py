@@ -9,10 +9,6 @@ from django.utils import timezone
 INVITE_LIFETIME = timedelta(days=14)
 
 
-def time_zone_choices():
-    return [(name, name.replace("_", " ")) for name in sorted(zoneinfo.available_timezones())]
-
-
 class User(AbstractUser):
     """A person with a journal. The first one to sign up owns the instance."""
 

@@ -90,3 +90,28 @@ def invite_revoke(*, invite: Invite) -> bool:
         return False
     invite.delete()
     return True
+
+
+def account_create_by_admin(
+    *, username: str, password: str, time_zone: str = "UTC", country: str = "", owner: bool = False
+) -> User:
+    """An account made from the command line by whoever runs the instance.
+
+    Sign-up rules don't apply (the operator is the one who sets them), but the same
+    checks as the web do: a free username, a real time zone and a strong password.
+    The very first account always becomes the owner.
+    """
+    from django.contrib.auth.password_validation import validate_password
+    from django.core.exceptions import ValidationError
+
+    from .time_zones import is_time_zone
+
+    if User.objects.filter(username__iexact=username).exists():
+        raise ValidationError(f"There is already an account called {username}.")
+    if not is_time_zone(time_zone):
+        raise ValidationError(f"We don't know a time zone called {time_zone!r}.")
+    validate_password(password, User(username=username))
+    if not User.objects.exists():
+        return owner_create(username=username, password=password, time_zone=time_zone, country=country)
+    make = User.objects.create_superuser if owner else User.objects.create_user
+    return make(username=username, password=password, time_zone=time_zone, country=country)
