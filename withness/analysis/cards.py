@@ -1,0 +1,143 @@
+"""Plain-language sentences from the effects.
+
+Always "in your log, … has tended to …": a description of the user's own
+entries, never a claim that someone or something is good or bad for them.
+"""
+
+from dataclasses import dataclass
+
+from .effects import DRAINS, LIFTS, MIN_FOR_VERDICT, MIN_SIZE, NOT_ENOUGH, Effect
+from .records import EntryId
+
+SUBJECTS: dict[str, dict[str, str]] = {
+    "modes": {
+        "in_person": "time in person",
+        "call": "time on calls",
+        "video": "time on video calls",
+        "messages": "time messaging",
+        "online": "time in online communities",
+        "other": "other kinds of contact",
+    },
+    "settings": {
+        "home": "time with people at home",
+        "their_place": "time at their place",
+        "work": "time with people at work",
+        "outdoors": "time with people outdoors",
+        "public": "time with people in public places",
+        "online": "time with people online",
+        "other": "time with people somewhere else",
+    },
+    "durations": {
+        "0-15": "contact lasting under 15 minutes",
+        "15-45": "contact lasting 15 to 45 minutes",
+        "45-90": "contact lasting 45 to 90 minutes",
+        "90+": "contact lasting 90 minutes or more",
+    },
+    "group_sizes": {
+        "1": "one-to-one time",
+        "2-3": "time with two or three others",
+        "4+": "time with four or more others",
+    },
+    "initiated_by": {
+        "me": "contact when you reached out",
+        "them": "contact when they reached out",
+        "both": "contact you both reached out for",
+    },
+    "depth": {
+        "0": "contact with no personal sharing",
+        "1": "contact with a little sharing",
+        "2": "contact with some sharing",
+        "3": "contact with deep sharing",
+        "4": "contact with very deep sharing",
+    },
+    "solitude": {
+        "chosen_restful": "chosen, restful time alone",
+        "chosen": "other chosen time alone",
+        "unchosen": "time alone you did not choose",
+    },
+    "activities": {
+        "rest": "resting alone",
+        "nature": "time alone in nature",
+        "meditation": "meditation",
+        "creative": "creative time alone",
+        "chores": "chores on your own",
+        "screens": "time alone on screens",
+        "other": "other time alone",
+    },
+}
+
+
+@dataclass(frozen=True)
+class Card:
+    factor: str
+    name: str
+    verdict: str
+    text: str
+    certainty: str | None
+    entry_ids: tuple[EntryId, ...]
+
+
+def subject(effect: Effect) -> str:
+    if effect.factor == "people":
+        return f"time with {effect.name}"
+    return SUBJECTS.get(effect.factor, {}).get(effect.name, f"{effect.label}")
+
+
+def certainty_word(p_positive: float) -> str:
+    """How sure, in words, from the chance the effect is on the side it seems to be."""
+    p = max(p_positive, 1 - p_positive)
+    if p >= 0.99:
+        return "very sure"
+    if p >= 0.975:
+        return "quite sure"
+    if p >= 0.95:
+        return "fairly sure"
+    return "not sure"
+
+
+def _times(n: int) -> str:
+    return "1 time" if n == 1 else f"{n} times"
+
+
+def card_text(effect: Effect) -> str:
+    what = subject(effect)
+    if effect.verdict == NOT_ENOUGH:
+        return f"Not enough entries yet about {what} to see a pattern ({effect.n} so far)."
+    if effect.verdict in (LIFTS, DRAINS) and effect.pleasant is not None:
+        change = "leave you more settled" if effect.verdict == LIFTS else "drain you"
+        sure = certainty_word(effect.pleasant.p_positive)
+        return f"In your log, {what} has tended to {change} — based on {_times(effect.n)}; {sure}."
+    return f"In your log, {what} shows no clear pattern yet — based on {_times(effect.n)}."
+
+
+def energy_text(effect: Effect) -> str | None:
+    """An exploratory note on energy, only when it is as clear as a verdict would need."""
+    e = effect.energy
+    if e is None or effect.n < MIN_FOR_VERDICT or abs(e.estimate) < MIN_SIZE:
+        return None
+    if e.low > 0:
+        change = "leave you with more energy"
+    elif e.high < 0:
+        change = "leave you with less energy"
+    else:
+        return None
+    return (
+        f"Exploratory: in your log, {subject(effect)} has tended to {change} — "
+        f"based on {_times(effect.n)}; {certainty_word(e.p_positive)}."
+    )
+
+
+def card(effect: Effect) -> Card:
+    sure = None
+    if effect.verdict in (LIFTS, DRAINS) and effect.pleasant is not None:
+        sure = certainty_word(effect.pleasant.p_positive)
+    return Card(
+        effect.factor, effect.name, effect.verdict, card_text(effect), sure, effect.entry_ids
+    )
+
+
+def clear_cards(effects: list[Effect]) -> list[Card]:
+    """Cards for every lift or drain, the surest first (the app shows a few a week)."""
+    clear = [e for e in effects if e.verdict in (LIFTS, DRAINS) and e.pleasant is not None]
+    clear.sort(key=lambda e: (-abs(e.pleasant.p_positive - 0.5), -e.n, e.factor, e.name))
+    return [card(e) for e in clear]

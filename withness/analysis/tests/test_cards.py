@@ -1,0 +1,59 @@
+import pytest
+
+from withness.analysis.cards import card_text, certainty_word, energy_text
+from withness.analysis.effects import Effect, Estimate
+
+
+def effect(verdict, n=12, p=0.97, estimate=1.0, factor="people", name="Sam", energy=None):
+    pleasant = Estimate(estimate, estimate - 0.8, estimate + 0.8, p, 0.5, estimate, n)
+    return Effect(factor, name, name, n, float(n), pleasant, energy, verdict, ())
+
+
+def test_a_lift_reads_as_a_tendency_in_the_users_own_log():
+    assert card_text(effect("lifts")) == (
+        "In your log, time with Sam has tended to leave you more settled — "
+        "based on 12 times; fairly sure."
+    )
+
+
+def test_a_drain_says_so_gently_with_how_sure_we_are():
+    text = card_text(effect("drains", n=30, p=0.001, estimate=-1.0))
+    assert (
+        text == "In your log, time with Sam has tended to drain you — based on 30 times; very sure."
+    )
+
+
+def test_unclear_and_not_enough_never_claim_a_pattern():
+    assert card_text(effect("unclear", n=5)) == (
+        "In your log, time with Sam shows no clear pattern yet — based on 5 times."
+    )
+    assert "Not enough entries yet" in card_text(effect("not_enough", n=2))
+
+
+@pytest.mark.parametrize(
+    ("factor", "name", "subject"),
+    [("modes", "call", "time on calls"), ("durations", "0-15", "contact lasting under 15 minutes"),
+     ("solitude", "chosen_restful", "chosen, restful time alone"),
+     ("group_sizes", "4+", "time with four or more others")],
+)  # fmt: skip
+def test_every_kind_of_group_gets_a_plain_subject(factor, name, subject):
+    assert subject in card_text(effect("lifts", factor=factor, name=name))
+
+
+def test_no_card_ever_says_something_is_good_or_bad_for_you():
+    for verdict in ("lifts", "drains", "unclear", "not_enough"):
+        text = card_text(effect(verdict)).lower()
+        assert "good for you" not in text and "bad for you" not in text
+
+
+def test_certainty_words_follow_the_chance_of_the_direction():
+    assert certainty_word(0.96) == certainty_word(0.04) == "fairly sure"
+    assert certainty_word(0.98) == "quite sure"
+    assert certainty_word(0.995) == "very sure"
+
+
+def test_energy_notes_are_labelled_exploratory():
+    energy = Estimate(1.0, 0.4, 1.6, 0.995, 0.3, 1.0, 12)
+    assert energy_text(effect("unclear", energy=energy)).startswith("Exploratory: in your log,")
+    flat = Estimate(0.1, -0.5, 0.7, 0.6, 0.3, 0.1, 12)
+    assert energy_text(effect("unclear", energy=flat)) is None
