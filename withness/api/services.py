@@ -1,0 +1,27 @@
+"""Writes about API tokens. The journal itself is written through the journal's own services."""
+
+from django.utils import timezone
+
+from .models import ApiToken, hash_secret, new_secret
+
+
+def token_create(*, user, name: str, scope: str) -> tuple[ApiToken, str]:
+    """A new token and its secret. The secret is returned once and never stored."""
+    secret = new_secret()
+    token = ApiToken.objects.create(
+        owner=user,
+        name=name,
+        scope=scope,
+        token_hash=hash_secret(secret),
+        prefix=secret[: ApiToken._meta.get_field("prefix").max_length],
+    )
+    return token, secret
+
+
+def token_revoke(*, token: ApiToken) -> bool:
+    """Stop a token working, from the very next request. False if it was already revoked."""
+    if token.revoked_at is not None:
+        return False
+    token.revoked_at = timezone.now()
+    token.save(update_fields=["revoked_at"])
+    return True
