@@ -1,0 +1,135 @@
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from . import exports, imports, services
+from .forms import DETECT, WITHNESS, DeleteAccountForm, ImportForm, MappingForm
+from .mapping import reviews
+from .models import ImportedEntry, ImportedKind, ImportRun, ImportStatus
+
+
+def _download(content, content_type, filename):
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+def export_json(request):
+    # Streamed a row at a time, so a journal of years never sits in memory as one string.
+    chunks = (chunk.encode() for chunk in exports.export_json_chunks(request.user))
+    response = StreamingHttpResponse(chunks, content_type="application/json; charset=utf-8")
+    filename = exports.export_filename(request.user, "json")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+def export_csv(request):
+    return _download(
+        exports.export_csv_zip(request.user),
+        "application/zip",
+        exports.export_filename(request.user, "zip"),
+    )
+
+
+def _run_for(request, pk) -> ImportRun:
+    try:
+        return ImportRun.objects.get(owner=request.user, pk=int(pk))
+    except (ImportRun.DoesNotExist, ValueError, OverflowError):
+        raise Http404 from None
+
+
+def _redirect(request, url):
+    if request.htmx:
+        response = HttpResponse(status=204)
+        response["HX-Redirect"] = url
+        return response
+    return redirect(url)
+
+
+@login_required
+def import_start(request):
+    posted = request.method == "POST"
+    form = ImportForm(
+        request.POST if posted else None, request.FILES if posted else None, user=request.user
+    )
+    if posted and form.is_valid():
+        upload = form.cleaned_data["file"]
+        data = upload.read()
+        source = form.cleaned_data["source"]
+        try:
+            if source == DETECT:
+                source = imports.source_of(upload.name, data)
+            if source == WITHNESS:
+                document = services.read_document(data)
+                report = services.document_import(user=request.user, document=document)
+                return render(request, "portability/import_done.html", {"report": report})
+            run = imports.import_run_create(
+                user=request.user,
+                source=source,
+                filename=upload.name,
+                data=data,
+                time_zone=form.cleaned_data["time_zone"],
+            )
+            return _redirect(request, run.get_absolute_url())
+        except (services.ImportRefused, imports.ImportProblem) as error:
+            form.add_error("file", error.message)
+    runs = ImportRun.objects.filter(owner=request.user)[:10]
+    return render(request, "portability/import.html", {"form": form, "runs": runs})
+
+
+@login_required
+def import_review(request, pk):
+    run = _run_for(request, pk)
+    context = {"run": run, "title": imports.SOURCES.get(run.source, run.source)}
+    if run.status == ImportStatus.REVIEW:
+        items = reviews(imports.label_review(run))
+        form = MappingForm(request.POST if request.method == "POST" else None, labels=items)
+        if request.method == "POST" and form.is_valid():
+            try:
+                imports.import_run_map(run=run, mapping=form.mapping())
+                return redirect(run.get_absolute_url())
+            except imports.ImportProblem as error:
+                form.add_error(None, error.message)
+        context |= {"form": form, "items": items}
+    return render(request, "portability/import_review.html", context)
+
+
+@login_required
+@require_POST
+def import_step(request, pk):
+    run = imports.import_run_step(run=_run_for(request, pk))
+    if request.htmx:
+        return render(request, "portability/import_progress.html", {"run": run})
+    return redirect(run.get_absolute_url())
+
+
+@login_required
+@require_POST
+def import_cancel(request, pk):
+    imports.import_run_cancel(run=_run_for(request, pk))
+    messages.success(request, "That import was called off; nothing from it was written.")
+    return redirect("portability:import")
+
+
+@login_required
+def imported_list(request):
+    entries = ImportedEntry.objects.filter(owner=request.user, kind=ImportedKind.MOOD)
+    page = Paginator(entries, 50).get_page(request.GET.get("page"))
+    return render(request, "portability/imported.html", {"page": page, "titles": imports.SOURCES})
+
+
+@login_required
+def account_delete(request):
+    form = DeleteAccountForm(request.POST if request.method == "POST" else None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        services.account_delete(user=request.user)
+        logout(request)
+        messages.success(request, "Your account and everything in it are deleted.")
+        return redirect("/")
+    return render(request, "portability/delete_account.html", {"form": form})
