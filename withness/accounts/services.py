@@ -112,6 +112,8 @@ def account_create_by_admin(
         raise ValidationError(f"We don't know a time zone called {time_zone!r}.")
     validate_password(password, User(username=username))
     if not User.objects.exists():
-        return owner_create(username=username, password=password, time_zone=time_zone, country=country)
+        return owner_create(
+            username=username, password=password, time_zone=time_zone, country=country
+        )
     make = User.objects.create_superuser if owner else User.objects.create_user
     return make(username=username, password=password, time_zone=time_zone, country=country)

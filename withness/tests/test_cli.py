@@ -8,7 +8,8 @@ runner = CliRunner()
 
 def test_createuser_makes_the_first_account_the_owner(db):
     result = runner.invoke(
-        app, ["createuser", "robin", "--time-zone", "Europe/Berlin"],
+        app,
+        ["createuser", "robin", "--time-zone", "Europe/Berlin"],
         input="calm-harbour-42\ncalm-harbour-42\n",
     )
     assert result.exit_code == 0, result.output
@@ -26,7 +27,8 @@ def test_createuser_explains_a_weak_password_without_a_traceback(db):
 
 def test_createuser_refuses_an_unknown_time_zone(db):
     result = runner.invoke(
-        app, ["createuser", "kit", "--time-zone", "Mars/Olympus"],
+        app,
+        ["createuser", "kit", "--time-zone", "Mars/Olympus"],
         input="calm-harbour-42\ncalm-harbour-42\n",
     )
     assert result.exit_code == 1 and "time zone" in result.output

@@ -1,0 +1,94 @@
+import json
+
+from typer.testing import CliRunner
+
+from withness.accounts.models import User
+from withness.analysis.csvio import write_journal
+from withness.analysis.synthetic import demo_journal
+from withness.cli import app
+from withness.insights.models import InsightCard
+from withness.journal.models import Interaction
+from withness.testing.factories import InteractionFactory, PersonFactory
+
+runner = CliRunner()
+
+
+def test_insights_reads_csv_files_and_prints_the_json_document(tmp_path):
+    journal = demo_journal(3, days=200)
+    write_journal(tmp_path, journal.interactions, journal.solitude, journal.checkins)
+    result = runner.invoke(app, ["insights", "--input", str(tmp_path), "--json"])
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.output)
+    for key in ("people", "modes", "drift", "weekly_balance"):
+        assert key in document
+    sam = next(p for p in document["people"] if p["name"] == "Sam")
+    assert sam["verdict"] == "lifts"
+    assert set(sam["pleasant"]) == {"estimate", "low", "high", "p_positive"}
+    assert set(document["drift"]) >= {"flagged", "since", "signals"}
+
+
+def test_insights_explains_a_missing_folder_without_a_traceback(tmp_path):
+    result = runner.invoke(app, ["insights", "--input", str(tmp_path / "nope"), "--json"])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+
+
+def test_insights_reads_a_users_own_journal_with_names(db, owner, outsider):
+    sam = PersonFactory(owner=owner, name="Sam")
+    for _ in range(5):
+        InteractionFactory(owner=owner, people=[sam])
+    InteractionFactory(owner=outsider, people=[PersonFactory(owner=outsider, name="Theirs")])
+    result = runner.invoke(app, ["insights", "--json", "--user", "robin"])
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.output)
+    assert [(p["name"], p["person_id"], p["n"]) for p in document["people"]] == [("Sam", sam.pk, 5)]
+    assert document["counts"]["interactions"] == 5
+
+
+def test_insights_asks_whose_journal_when_there_are_several(db, owner, outsider):
+    result = runner.invoke(app, ["insights", "--json"])
+    assert result.exit_code == 1 and "--user" in result.output
+    result = runner.invoke(app, ["insights", "--json", "--user", "nobody"])
+    assert result.exit_code == 1 and "no account called nobody" in result.output
+
+
+def test_demo_creates_an_account_with_a_year_and_prints_its_password_once(db):
+    result = runner.invoke(app, ["demo"])
+    assert result.exit_code == 0, result.output
+    password = result.output.split("shown only this once): ")[1].split()[0]
+    demo = User.objects.get(username="demo")
+    assert demo.check_password(password)
+    assert Interaction.objects.for_user(demo).count() > 300
+    assert "Sam" in result.output and InsightCard.objects.filter(owner=demo).count() >= 3
+
+
+def test_demo_resets_the_account_with_a_given_password(db):
+    runner.invoke(app, ["demo", "--password", "first-calm-harbour-1"])
+    first = User.objects.get(username="demo")
+    extra = InteractionFactory(owner=first)
+    result = runner.invoke(app, ["demo", "--password", "second-calm-harbour-2"])
+    assert result.exit_code == 0, result.output
+    assert "shown only this once" not in result.output
+    demo = User.objects.get(username="demo")
+    assert demo.check_password("second-calm-harbour-2")
+    assert not Interaction.objects.filter(pk=extra.pk).exists()
+    assert User.objects.filter(username="demo").count() == 1
+
+
+def test_demo_refuses_a_weak_password_without_a_traceback(db):
+    result = runner.invoke(app, ["demo", "--password", "123"])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+
+
+def test_insights_without_json_prints_the_cards_in_words(tmp_path):
+    journal = demo_journal(3, days=200)
+    write_journal(tmp_path, journal.interactions, journal.solitude, journal.checkins)
+    result = runner.invoke(app, ["insights", "--input", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "In your log, time with Sam has tended to leave you more settled" in result.output
+    assert "{" not in result.output
+
+
+def test_insights_on_an_empty_journal_says_there_is_no_rush(db, owner):
+    result = runner.invoke(app, ["insights", "--user", "robin"])
+    assert result.exit_code == 0, result.output
+    assert "No clear pattern yet" in result.output and "no rush" in result.output

@@ -1,0 +1,139 @@
+import re
+
+import pytest
+from django.urls import reverse
+
+from withness.insights.models import InsightsSnapshot
+from withness.insights.services import insights_for
+from withness.people.models import Person
+from withness.testing.factories import InteractionFactory, PersonFactory, SolitudeFactory
+
+
+def test_the_page_needs_a_signed_in_person(client):
+    response = client.get(reverse("insights:index"))
+    assert response.status_code == 302
+
+
+def test_an_empty_journal_is_invited_not_scolded(owner_client):
+    response = owner_client.get(reverse("insights:index"))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Not enough yet" in html and "no rush" in html
+    assert html.count("<h1") == 1
+
+
+def test_below_four_entries_only_the_raw_entries_show(owner, owner_client):
+    sam = PersonFactory(owner=owner, name="Sam")
+    for _ in range(2):
+        InteractionFactory(owner=owner, people=[sam])
+    SolitudeFactory(owner=owner)
+    html = owner_client.get(reverse("insights:index")).content.decode()
+    assert "Not enough yet" in html and "3 entries" in html
+    assert html.count('class="entry"') == 3
+    assert "insights/charts" not in html and "tended to" not in html
+
+
+def test_entries_without_a_pattern_say_no_clear_pattern_yet(owner, owner_client):
+    sam = PersonFactory(owner=owner, name="Sam")
+    for before, after in [(0, 0.5), (1, 0.5), (-1, -1), (0, 0), (2, 1.5), (-2, -1.5)]:
+        InteractionFactory(owner=owner, people=[sam], before_pleasant=before, after_pleasant=after)
+    html = owner_client.get(reverse("insights:index")).content.decode()
+    assert "No clear pattern yet" in html
+    assert "has tended to leave you" not in html
+    assert "How these are worked out" in html
+
+
+def test_the_demo_page_shows_cards_charts_and_tables(demo_user, client):
+    client.force_login(demo_user)
+    html = client.get(reverse("insights:index")).content.decode()
+    assert html.count("<h1") == 1
+    assert "In your log, time with Sam has tended to leave you more settled" in html
+    assert "fairly sure" in html or "quite sure" in html or "very sure" in html
+    sam = Person.objects.get(owner=demo_user, name="Sam")
+    assert f"?person={sam.pk}&amp;kind=interaction" in html
+    for name in ("forest", "balance", "isolation"):
+        assert reverse("insights:chart", args=[name]) in html
+    assert html.count("<table") == 3 and "is good for you" not in html
+    assert "Exploratory" in html or "exploratory" in html
+    for src in re.findall(r'<img src="([^"]+)"', html):
+        response = client.get(src)
+        assert response.status_code == 200, src
+        assert response["Content-Type"] == "image/svg+xml" and b"<svg" in response.content
+
+
+def test_the_entries_behind_a_finding_are_exactly_its_entries(demo_user, client):
+    client.force_login(demo_user)
+    item = next(c for c in insights_for(demo_user).document["modes"] if c["name"] == "in_person")
+    url = reverse("insights:entries", args=["modes", "in_person"])
+    pages = client.get(url).context["page"].paginator
+    assert pages.count == len(item["entry_ids"])
+    shown = [
+        entry.pk
+        for number in pages.page_range
+        for entry in client.get(f"{url}?page={number}").context["entries"]
+    ]
+    assert sorted(shown) == sorted(item["entry_ids"])
+
+
+def test_a_chart_is_drawn_once_per_journal_state(demo_user, client):
+    client.force_login(demo_user)
+    url = reverse("insights:chart", args=["forest"])
+    first = client.get(url).content
+    assert client.get(url).content == first
+    assert InsightsSnapshot.objects.get(owner=demo_user).charts.count() == 1
+
+
+@pytest.fixture
+def owner_urls(demo_user):
+    sam = Person.objects.get(owner=demo_user, name="Sam")
+    return [
+        reverse("insights:entries", args=["people", sam.pk]),
+        reverse("insights:effect_chart", args=["people", sam.pk]),
+    ]
+
+
+def test_an_outsider_gets_404_for_every_insights_url_with_the_owners_ids(
+    owner_urls, demo_user, outsider_client, client
+):
+    client.force_login(demo_user)
+    for url in owner_urls:
+        assert client.get(url).status_code == 200, url
+        assert outsider_client.get(url).status_code == 404, url
+
+
+def test_an_outsiders_insights_never_include_the_owners_data(demo_user, outsider, outsider_client):
+    html = outsider_client.get(reverse("insights:index")).content.decode()
+    assert "Not enough yet" in html and "Sam" not in html and "Alex" not in html
+    document = insights_for(outsider).document
+    assert document["people"] == [] and document["counts"]["entries"] == 0
+    response = outsider_client.get(reverse("insights:entries", args=["modes", "in_person"]))
+    assert response.status_code == 404
+
+
+def test_an_unknown_finding_or_chart_is_404(owner_client):
+    assert owner_client.get(reverse("insights:chart", args=["pie"])).status_code == 404
+    url = reverse("insights:entries", args=["wishes", "x"])
+    assert owner_client.get(url).status_code == 404
+
+
+def test_a_persons_page_section_shows_what_the_log_says(demo_user, client):
+    from django.template import Context, Template
+
+    sam = Person.objects.get(owner=demo_user, name="Sam")
+    html = Template("{% load insights_tags %}{% person_insight person %}").render(
+        Context({"person": sam})
+    )
+    assert "What your log shows" in html
+    assert "In your log, time with Sam has tended to leave you more settled" in html
+    assert f"?person={sam.pk}&amp;kind=interaction" in html
+    assert reverse("insights:effect_chart", args=["people", sam.pk]) in html
+
+
+def test_a_person_without_entries_gets_a_gentle_invitation(owner):
+    from django.template import Context, Template
+
+    new = PersonFactory(owner=owner, name="Robin")
+    html = Template("{% load insights_tags %}{% person_insight person %}").render(
+        Context({"person": new})
+    )
+    assert "Once you've logged some time with Robin" in html
