@@ -1,0 +1,145 @@
+"""PDFs made with fpdf2 (pure Python, installs with pip alone), in a font that covers Unicode.
+
+DejaVu Sans ships inside matplotlib, which the charts already need, so there is no extra
+font to vendor and people's own words (accents, curly quotes, non-Latin scripts) print as typed.
+"""
+
+import base64
+import io
+from pathlib import Path
+
+import matplotlib
+from fpdf import FPDF
+
+FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+INK = (40, 40, 40)
+MUTED = (100, 100, 100)
+ACCENT = (63, 111, 88)
+
+
+class Document(FPDF):
+    def __init__(self, *, title: str, footer: str = ""):
+        super().__init__(format="A4")
+        self.footer_text = footer
+        self.add_font("DejaVu", "", FONT_DIR / "DejaVuSans.ttf")
+        self.add_font("DejaVu", "B", FONT_DIR / "DejaVuSans-Bold.ttf")
+        self.set_title(title)
+        self.set_creator("withness")
+        self.set_margins(16, 14, 16)
+        self.set_auto_page_break(True, margin=16)
+
+    def footer(self):
+        if self.footer_text:
+            self.set_y(-12)
+            self.set_font("DejaVu", "", 7.5)
+            self.set_text_color(*MUTED)
+            self.cell(0, 5, self.footer_text, align="C")
+
+    def heading(self, text: str, size: float):
+        self.set_font("DejaVu", "B", size)
+        self.set_text_color(*ACCENT)
+        self.multi_cell(0, size * 0.5, text, new_x="LMARGIN", new_y="NEXT")
+        self.set_text_color(*INK)
+
+    def paragraph(self, text: str, size: float, *, muted=False):
+        self.set_font("DejaVu", "", size)
+        self.set_text_color(*(MUTED if muted else INK))
+        self.multi_cell(0, size * 0.48, text, new_x="LMARGIN", new_y="NEXT")
+        self.set_text_color(*INK)
+
+    def bullets(self, items: list[str], size: float):
+        self.set_font("DejaVu", "", size)
+        for item in items:
+            self.set_x(self.l_margin + 2)
+            self.multi_cell(0, size * 0.48, f"•  {item}", new_x="LMARGIN", new_y="NEXT")
+
+
+NOT_AN_EMERGENCY_SERVICE = (
+    "withness is a journal, not an emergency service. "
+    "If you are in danger, call your local emergency number."
+)
+
+
+def _plan_document(plan, *, size: float, emergency: str) -> FPDF:
+    pdf = Document(title="My safety plan", footer=NOT_AN_EMERGENCY_SERVICE)
+    pdf.add_page()
+    pdf.heading("My safety plan", size + 7)
+    if emergency:
+        pdf.paragraph(f"Emergency number: {emergency}", size)
+    pdf.ln(size * 0.2)
+    for number, part in enumerate(plan.parts(), 1):
+        pdf.heading(f"{number}. {part['title']}", size + 1.5)
+        items = part["items"] + [person.name for person in part["people"]]
+        if items:
+            pdf.bullets(items, size)
+        else:
+            pdf.paragraph("Nothing here yet.", size, muted=True)
+        pdf.ln(size * 0.25)
+    if plan.reasons:
+        pdf.heading("My reasons for living", size + 1.5)
+        pdf.bullets(plan.reasons, size)
+    return pdf
+
+
+def safety_plan_pdf(plan, *, emergency: str = "") -> bytes:
+    """The plan on one A4 page where it can fit: the type shrinks a little before a second page."""
+    for size in (11, 10, 9, 8, 7.5):
+        pdf = _plan_document(plan, size=size, emergency=emergency)
+        if pdf.page_no() == 1:
+            break
+    return bytes(pdf.output())
+
+
+def _table(pdf: FPDF, table: dict, size: float):
+    pdf.set_font("DejaVu", "B", size)
+    pdf.multi_cell(0, size * 0.5, table["caption"], new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("DejaVu", "", size - 1)
+    with pdf.table(
+        text_align="LEFT", line_height=(size - 1) * 0.5, first_row_as_headings=True
+    ) as grid:
+        for row in [table["headers"], *table["rows"]]:
+            cells = grid.row()
+            for cell in row:
+                cells.cell(str(cell))
+    pdf.ln(2)
+
+
+def summary_pdf(snapshot: dict) -> bytes:
+    """The frozen summary as a PDF, charts included, in the order the preview shows them."""
+    size = 10
+    pdf = Document(title=snapshot["title"], footer=NOT_AN_EMERGENCY_SERVICE)
+    pdf.add_page()
+    pdf.heading(snapshot["title"], 16)
+    pdf.paragraph(
+        f"{snapshot['range']}. Made on {snapshot['made_on']}. "
+        f"People are shown by {snapshot['people_as']}.",
+        size,
+        muted=True,
+    )
+    pdf.paragraph(
+        "Written by the person in their own journal. It describes their own entries; "
+        "it is not a clinical assessment.",
+        size,
+        muted=True,
+    )
+    pdf.ln(3)
+    for section in snapshot["sections"]:
+        pdf.heading(section["title"], 13)
+        pdf.ln(1)
+        for paragraph in section.get("paragraphs", []):
+            pdf.paragraph(paragraph, size)
+        for chart in section.get("charts", []):
+            pdf.image(io.BytesIO(base64.b64decode(chart["png"])), w=150, alt_text=chart["alt"])
+        for table in section.get("tables", []):
+            _table(pdf, table, size)
+        if section.get("entries"):
+            pdf.bullets(section["entries"], size)
+        for part in section.get("lists", []):
+            pdf.set_font("DejaVu", "B", size)
+            pdf.multi_cell(0, size * 0.5, part["title"], new_x="LMARGIN", new_y="NEXT")
+            if part["items"]:
+                pdf.bullets(part["items"], size)
+            else:
+                pdf.paragraph("Nothing here yet.", size, muted=True)
+        pdf.ln(3)
+    return bytes(pdf.output())

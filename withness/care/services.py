@@ -1,0 +1,130 @@
+"""Writes for care and safety. Nothing here ever contacts anyone on the person's behalf."""
+
+import secrets
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from .drift_note import QUIET_FOR
+from .models import (
+    CarePreferences,
+    PlanPart,
+    QuestionnaireAnswer,
+    SafetyPlan,
+    SafetyPlanPerson,
+    ShareLink,
+    ShareLinkView,
+    TherapistSummary,
+)
+
+
+def safety_plan_for(user) -> SafetyPlan | None:
+    return SafetyPlan.objects.for_user(user).first()
+
+
+@transaction.atomic
+def safety_plan_save(*, user, distraction_people=(), help_people=(), **parts: str) -> SafetyPlan:
+    plan = safety_plan_for(user) or SafetyPlan(owner=user)
+    for name, value in parts.items():
+        setattr(plan, name, value)
+    plan.save()
+    for part, people in (
+        (PlanPart.DISTRACTIONS, distraction_people),
+        (PlanPart.ASK_FOR_HELP, help_people),
+    ):
+        plan.people.filter(part=part).delete()
+        SafetyPlanPerson.objects.bulk_create(
+            SafetyPlanPerson(owner=user, plan=plan, person=person, part=part)
+            for person in people
+            if person.owner_id == user.pk
+        )
+    return plan
+
+
+def preferences_for(user) -> CarePreferences:
+    """The person's care choices; defaults (unsaved) until they change one."""
+    return CarePreferences.objects.for_user(user).first() or CarePreferences(owner=user)
+
+
+def preferences_save(*, user, **changes) -> CarePreferences:
+    preferences = preferences_for(user)
+    for name, value in changes.items():
+        setattr(preferences, name, value)
+    preferences.save()
+    return preferences
+
+
+def drift_note_quiet(*, user) -> CarePreferences:
+    """Set the gentle note aside for a week."""
+    return preferences_save(user=user, drift_note_quiet_until=user.today() + QUIET_FOR)
+
+
+def questionnaire_answer(*, user, questionnaire, answers: list[int]) -> QuestionnaireAnswer:
+    return QuestionnaireAnswer.objects.create(
+        owner=user,
+        instrument=questionnaire.key,
+        answered_on=user.today(),
+        answers=answers,
+        score=questionnaire.score(answers),
+    )
+
+
+# --- summaries and share links ------------------------------------------------------------------
+
+LINK_BYTES = 32
+
+
+def summary_create(*, user, start, end, sections, show_names, labels, notes) -> TherapistSummary:
+    from .summary import summary_build
+
+    snapshot = summary_build(
+        user=user, start=start, end=end, sections=sections, show_names=show_names,
+        labels=labels, notes=notes,
+    )  # fmt: skip
+    return TherapistSummary.objects.create(
+        owner=user, start=start, end=end, sections=sections, show_names=show_names,
+        snapshot=snapshot,
+    )  # fmt: skip
+
+
+def share_link_create(*, user, summary: TherapistSummary, days: int) -> ShareLink:
+    return ShareLink.objects.create(
+        owner=user,
+        summary=summary,
+        token=secrets.token_urlsafe(LINK_BYTES),
+        expires_at=timezone.now() + timedelta(days=days),
+    )
+
+
+def share_link_revoke(*, link: ShareLink) -> ShareLink:
+    if link.revoked_at is None:
+        link.revoked_at = timezone.now()
+        link.save(update_fields=["revoked_at", "updated_at"])
+    return link
+
+
+def coarse_agent(user_agent: str) -> str:
+    """A browser family and a platform family, nothing that could identify a person."""
+    ua = user_agent or ""
+    browser = next((name for marker, name in BROWSERS if marker in ua), "another browser")
+    platform = next((name for marker, name in PLATFORMS if marker in ua), "")
+    return f"{browser} on {platform}" if platform else browser
+
+
+BROWSERS = (
+    ("Edg/", "Edge"), ("Firefox/", "Firefox"), ("Chrome/", "Chrome"), ("Safari/", "Safari"),
+)  # fmt: skip
+PLATFORMS = (
+    ("Android", "Android"), ("iPhone", "iPhone"), ("iPad", "iPad"), ("Windows", "Windows"),
+    ("Mac OS X", "Mac"), ("Linux", "Linux"),
+)  # fmt: skip
+
+
+def share_link_open(*, link: ShareLink, user_agent: str) -> ShareLinkView:
+    return ShareLinkView.objects.create(
+        owner_id=link.owner_id,
+        link=link,
+        viewed_at=timezone.now(),
+        agent=coarse_agent(user_agent)[:40],
+    )

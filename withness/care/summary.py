@@ -1,0 +1,348 @@
+"""A summary for a therapist: built once from the journal, then frozen as a snapshot.
+
+The snapshot is plain JSON (text, tables, and charts as SVG for screens and PNG for the
+PDF), so the preview, the print view, the PDF and a share link all show exactly the same
+thing, and nothing in the journal can leak into a shared summary after it was previewed.
+People appear by initials or the label the person chose, unless they chose names.
+"""
+
+import base64
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from django.db import models
+from django.utils import timezone
+
+from withness.analysis.states import REGION_WORDS, region_of
+from withness.growth.models import Belief, Share
+from withness.journal.models import CheckIn, Interaction, Solitude
+from withness.people.models import Person
+
+from . import charts
+from .models import Instrument, QuestionnaireAnswer
+from .questionnaires import QUESTIONNAIRES
+from .services import safety_plan_for
+
+
+class Section(models.TextChoices):
+    STATES = "states", "States over time"
+    PEOPLE = "people", "Who and what tends to settle or drain me"
+    SOLITUDE = "solitude", "Time alone and time with others"
+    QUESTIONNAIRES = "questionnaires", "Questionnaire scores"
+    GROWTH = "growth", "Growth: sharing and beliefs"
+    NOTES = "notes", "Notes I picked"
+    SAFETY_PLAN = "safety_plan", "My safety plan"
+
+
+MIN_TO_SAY = 5  # fewer entries than this about someone: too few to say anything
+CLEAR_CHANGE = 0.5  # average change in pleasantness (points on −5..5) that reads as a tendency
+
+
+def initials(name: str) -> str:
+    letters = [part[0] for part in name.replace("-", " ").split() if part and part[0].isalnum()]
+    return ".".join(letters[:3]).upper() + "." if letters else "?"
+
+
+@dataclass(frozen=True)
+class NoteChoice:
+    key: str  # "interaction-12", "solitude-4", "checkin-9"
+    day: date
+    kind: str
+    text: str
+
+
+def _window(user, start: date, end: date) -> tuple[datetime, datetime]:
+    zone = user.zone
+    return (
+        timezone.make_aware(datetime.combine(start, time.min), zone),
+        timezone.make_aware(datetime.combine(end + timedelta(days=1), time.min), zone),
+    )
+
+
+def notes_in_range(user, start: date, end: date) -> list[NoteChoice]:
+    """Every note the person wrote in the range, for them to pick from one by one."""
+    since, until = _window(user, start, end)
+    zone = user.zone
+    found = []
+    for model, kind in ((Interaction, "Time with others"), (Solitude, "Time alone")):
+        rows = model.objects.for_user(user).filter(started_at__gte=since, started_at__lt=until)
+        for row in rows.exclude(note=""):
+            day = row.started_at.astimezone(zone).date()
+            found.append(NoteChoice(f"{model.__name__.lower()}-{row.pk}", day, kind, row.note))
+    checkins = CheckIn.objects.for_user(user).filter(day__gte=start, day__lte=end)
+    for row in checkins.exclude(note=""):
+        found.append(NoteChoice(f"checkin-{row.pk}", row.day, "Check-in", row.note))
+    return sorted(found, key=lambda n: (n.day, n.key))
+
+
+def people_in_range(user, start: date, end: date) -> list[Person]:
+    since, until = _window(user, start, end)
+    ids = set(
+        Interaction.objects.for_user(user)
+        .filter(started_at__gte=since, started_at__lt=until)
+        .values_list("people", flat=True)
+    )
+    ids |= set(
+        Share.objects.for_user(user)
+        .filter(shared_on__gte=start, shared_on__lte=end)
+        .values_list("person", flat=True)
+    )
+    return list(Person.objects.for_user(user).filter(pk__in=ids - {None}))
+
+
+def _chart(svg: bytes, png: bytes, alt: str) -> dict:
+    return {"alt": alt, "svg": svg.decode(), "png": base64.b64encode(png).decode()}
+
+
+def _table(caption, headers, rows) -> dict:
+    return {"caption": caption, "headers": headers, "rows": [[str(c) for c in r] for r in rows]}
+
+
+def _states(user, start, end) -> dict:
+    rows = list(
+        CheckIn.objects.for_user(user)
+        .filter(day__gte=start, day__lte=end)
+        .order_by("day", "recorded_at")
+        .values_list("day", "pleasant", "energy")
+    )
+    if not rows:
+        return {"paragraphs": ["No check-ins in these dates."]}
+    regions = Counter(REGION_WORDS[region_of(p, e)] for _, p, e in rows)
+    days = [d for d, _, _ in rows]
+    pleasant = [p for _, p, _ in rows]
+    energy = [e for _, _, e in rows]
+    alt = (
+        f"How pleasant (−5 to 5) and how much energy (0 to 10) at {len(rows)} check-ins "
+        "over these dates; the table has the states in words."
+    )
+    return {
+        "paragraphs": [
+            f"{len(rows)} check-ins. Most often: {regions.most_common(1)[0][0]}. "
+            "These are my own quick readings of how I felt, not measurements."
+        ],
+        "charts": [
+            _chart(
+                charts.states_chart(days, pleasant, energy),
+                charts.states_chart(days, pleasant, energy, format="png"),
+                alt,
+            )
+        ],
+        "tables": [
+            _table(
+                "How the check-ins felt",
+                ["State", "Check-ins"],
+                regions.most_common(),
+            )
+        ],
+    }
+
+
+def _tendency(changes: list[float]) -> tuple[str, str]:
+    if len(changes) < MIN_TO_SAY:
+        return "too few entries to say", "—"
+    mean = sum(changes) / len(changes)
+    if mean >= CLEAR_CHANGE:
+        words = "tends to leave me more settled"
+    elif mean <= -CLEAR_CHANGE:
+        words = "tends to cost me more than it gives"
+    else:
+        words = "no clear pattern"
+    return words, f"{mean:+.1f}"
+
+
+def _people(user, start, end, label) -> dict:
+    since, until = _window(user, start, end)
+    changes: dict[int, list[float]] = {}
+    counts: Counter = Counter()
+    interactions = (
+        Interaction.objects.for_user(user)
+        .filter(started_at__gte=since, started_at__lt=until)
+        .prefetch_related("people")
+    )
+    modes: dict[str, list[float]] = {}
+    for row in interactions:
+        change = row.state_change()
+        for person in row.people.all():
+            if person.deleted_at is not None:
+                continue
+            counts[person.pk] += 1
+            if change is not None:
+                changes.setdefault(person.pk, []).append(change)
+        if change is not None:
+            modes.setdefault(row.get_mode_display(), []).append(change)
+    people = {p.pk: p for p in Person.objects.for_user(user).filter(pk__in=counts)}
+    rows = []
+    for pk, times in counts.most_common():
+        words, mean = _tendency(changes.get(pk, []))
+        rows.append([label(people[pk]), times, mean, words])
+    mode_rows = [[mode, len(c), *reversed(_tendency(c))] for mode, c in sorted(modes.items())]
+    if not rows and not mode_rows:
+        return {"paragraphs": ["No time with others logged in these dates."]}
+    return {
+        "paragraphs": [
+            "Average change is how much more (+) or less (−) pleasant I felt after than "
+            f"before, on a scale from −5 to 5. With fewer than {MIN_TO_SAY} entries we say "
+            "nothing; even then these are tendencies in a few weeks of a journal, not verdicts."
+        ],
+        "tables": [
+            _table("People", ["Who", "Times", "Average change", "In words"], rows),
+            _table("Kinds of contact", ["How", "Times", "Average change", "In words"], mode_rows),
+        ],
+    }
+
+
+def _solitude(user, start, end) -> dict:
+    since, until = _window(user, start, end)
+    alone = Solitude.objects.for_user(user).filter(started_at__gte=since, started_at__lt=until)
+    together = Interaction.objects.for_user(user).filter(
+        started_at__gte=since, started_at__lt=until
+    )
+    chosen = sum(r.duration_min for r in alone if r.chosen)
+    unchosen = sum(r.duration_min for r in alone if not r.chosen)
+    rated = [r.restorative for r in alone if r.restorative is not None]
+    others = sum(r.duration_min for r in together)
+    weeks = max(1, ((end - start).days + 1) / 7)
+    rows = [
+        ["With others", f"{others / 60:.1f}", f"{others / 60 / weeks:.1f}"],
+        ["Alone, by choice", f"{chosen / 60:.1f}", f"{chosen / 60 / weeks:.1f}"],
+        ["Alone, not by choice", f"{unchosen / 60:.1f}", f"{unchosen / 60 / weeks:.1f}"],
+    ]
+    paragraphs = []
+    if rated:
+        restful = sum(rated)
+        paragraphs.append(f"{restful} of {len(rated)} rated times alone felt restorative.")
+    if not (others or chosen or unchosen):
+        return {"paragraphs": ["No time alone or with others logged in these dates."]}
+    return {
+        "paragraphs": paragraphs,
+        "tables": [_table("Hours logged", ["", "Hours", "Hours a week"], rows)],
+    }
+
+
+def _questionnaires(user, start, end) -> dict:
+    charts_out, tables = [], []
+    for key in (Instrument.WHO5, Instrument.UCLA3):
+        questionnaire = QUESTIONNAIRES[key]
+        answers = list(
+            QuestionnaireAnswer.objects.for_user(user).filter(
+                instrument=key, answered_on__gte=start, answered_on__lte=end
+            )
+        )
+        if not answers:
+            continue
+        charts_out.append(
+            _chart(
+                charts.score_chart(questionnaire, answers),
+                charts.score_chart(questionnaire, answers, format="png"),
+                f"{questionnaire.name} scores over these dates "
+                f"({questionnaire.low}–{questionnaire.high}; {questionnaire.higher_means}).",
+            )
+        )
+        tables.append(
+            _table(
+                f"{questionnaire.name} ({questionnaire.low}–{questionnaire.high}; "
+                f"{questionnaire.higher_means})",
+                ["Date", "Score"],
+                [[a.answered_on.strftime("%-d %b %Y"), a.score] for a in answers],
+            )
+        )
+    if not tables:
+        return {"paragraphs": ["No questionnaires answered in these dates."]}
+    return {
+        "paragraphs": ["Scores describe how the last while felt; they are not a diagnosis."],
+        "charts": charts_out,
+        "tables": tables,
+    }
+
+
+def _growth(user, start, end, label) -> dict:
+    shares = Share.objects.for_user(user).filter(shared_on__gte=start, shared_on__lte=end)
+    share_rows = [
+        [s.shared_on.strftime("%-d %b %Y"), label(s.person), s.get_response_display()]
+        for s in shares.select_related("person").order_by("shared_on", "pk")
+        if s.person.deleted_at is None
+    ]
+    since, until = _window(user, start, end)
+    belief_rows = []
+    for belief in Belief.objects.for_user(user).order_by("pk"):
+        ratings = list(
+            belief.ratings.filter(
+                deleted_at__isnull=True, rated_at__gte=since, rated_at__lt=until
+            ).order_by("rated_at", "pk")
+        )
+        if ratings:
+            first, last = ratings[0], ratings[-1]
+            belief_rows.append([belief.belief, f"{first.belief_true} → {last.belief_true}"])
+    if not share_rows and not belief_rows:
+        return {"paragraphs": ["No shares or belief ratings in these dates."]}
+    tables = []
+    if share_rows:
+        tables.append(
+            _table(
+                "Small shares and how they were received", ["Date", "With", "Response"], share_rows
+            )
+        )
+    if belief_rows:
+        tables.append(
+            _table(
+                "Beliefs: how true they felt (0–100), first → latest",
+                ["Belief", "How true"],
+                belief_rows,
+            )
+        )
+    return {"tables": tables}
+
+
+def _notes(user, start, end, picked: list[str]) -> dict:
+    chosen = [n for n in notes_in_range(user, start, end) if n.key in set(picked)]
+    if not chosen:
+        return {"paragraphs": ["No notes picked."]}
+    return {"entries": [f"{n.day:%-d %b %Y} · {n.kind}: {n.text}" for n in chosen]}
+
+
+def _safety_plan(user) -> dict:
+    plan = safety_plan_for(user)
+    if plan is None or plan.is_empty:
+        return {"paragraphs": ["No safety plan written yet."]}
+    lists = [
+        {"title": part["title"], "items": part["items"] + [p.name for p in part["people"]]}
+        for part in plan.parts()
+    ]
+    if plan.reasons:
+        lists.append({"title": "Reasons for living", "items": plan.reasons})
+    return {"lists": lists}
+
+
+def summary_build(
+    *, user, start: date, end: date, sections: list[str], show_names: bool = False,
+    labels: dict[int, str] | None = None, notes: list[str] = (),
+) -> dict:  # fmt: skip
+    """The snapshot: everything a preview, print, PDF or share link will ever show."""
+    labels = labels or {}
+
+    def label(person: Person) -> str:
+        if show_names:
+            return person.name
+        return labels.get(person.pk) or initials(person.name)
+
+    builders = {
+        Section.STATES: lambda: _states(user, start, end),
+        Section.PEOPLE: lambda: _people(user, start, end, label),
+        Section.SOLITUDE: lambda: _solitude(user, start, end),
+        Section.QUESTIONNAIRES: lambda: _questionnaires(user, start, end),
+        Section.GROWTH: lambda: _growth(user, start, end, label),
+        Section.NOTES: lambda: _notes(user, start, end, list(notes)),
+        Section.SAFETY_PLAN: lambda: _safety_plan(user),
+    }
+    return {
+        "title": "A summary from my withness journal",
+        "range": f"{start:%-d %B %Y} to {end:%-d %B %Y}",
+        "made_on": f"{user.today():%-d %B %Y}",
+        "people_as": "names" if show_names else "initials or labels",
+        "sections": [
+            {"key": key, "title": Section(key).label, **builders[Section(key)]()}
+            for key in Section.values
+            if key in sections
+        ],
+    }

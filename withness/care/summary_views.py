@@ -1,0 +1,139 @@
+"""The summary for a therapist: build, preview, print, PDF, and share links."""
+
+from datetime import timedelta
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.dateparse import parse_date
+from django.views.decorators.http import require_GET, require_POST
+
+from withness.ownership import get_object_for_user
+
+from . import pdf, services
+from .forms import ShareLinkForm, SummaryForm
+from .models import ShareLink, TherapistSummary
+from .summary import Section, notes_in_range, people_in_range
+
+NAV = "care"
+DEFAULT_WEEKS = 4
+
+
+def _range(user, data) -> tuple:
+    end = parse_date(data.get("end") or "") if data.get("end") else None
+    start = parse_date(data.get("start") or "") if data.get("start") else None
+    end = end or user.today()
+    start = start or end - timedelta(weeks=DEFAULT_WEEKS) + timedelta(days=1)
+    if start > end:
+        start, end = end, start
+    return start, end
+
+
+@login_required
+def summaries(request):
+    rows = TherapistSummary.objects.for_user(request.user)
+    return render(request, "care/summaries.html", {"nav": NAV, "summaries": rows})
+
+
+@login_required
+def summary_new(request):
+    user = request.user
+    data = request.POST if request.method == "POST" else request.GET
+    try:
+        start, end = _range(user, data)
+    except ValueError:
+        start, end = _range(user, {})
+    people, notes = people_in_range(user, start, end), notes_in_range(user, start, end)
+    initial = {"start": start, "end": end, "sections": [s for s in Section.values if s != "notes"]}
+    bound = request.method == "POST"
+    form = SummaryForm(
+        request.POST if bound else None, user=user, people=people, notes=notes, initial=initial
+    )
+    if bound and form.is_valid():
+        data = form.cleaned_data
+        summary = services.summary_create(
+            user=user, start=data["start"], end=data["end"], sections=data["sections"],
+            show_names=data["show_names"], labels=data["labels"], notes=data["notes"],
+        )  # fmt: skip
+        return redirect("care:summary", summary.pk)
+    return render(request, "care/summary_form.html", {"nav": NAV, "form": form})
+
+
+@login_required
+def summary(request, pk):
+    summary = get_object_for_user(TherapistSummary, request, pk)
+    links = list(summary.links.filter(deleted_at__isnull=True).prefetch_related("views"))
+    return render(request, "care/summary.html", {
+        "nav": NAV, "summary": summary, "snapshot": summary.snapshot, "links": links,
+        "link_form": ShareLinkForm(),
+    })  # fmt: skip
+
+
+@login_required
+@require_GET
+def summary_pdf(request, pk):
+    summary = get_object_for_user(TherapistSummary, request, pk)
+    response = HttpResponse(pdf.summary_pdf(summary.snapshot), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="withness-summary-{summary.pk}.pdf"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+@require_POST
+def summary_delete(request, pk):
+    summary = get_object_for_user(TherapistSummary, request, pk)
+    for link in summary.links.all():
+        services.share_link_revoke(link=link)
+    summary.soft_delete()
+    messages.success(request, "The summary is deleted, and its links no longer open.")
+    return redirect("care:summaries")
+
+
+@login_required
+@require_POST
+def link_create(request, pk):
+    summary = get_object_for_user(TherapistSummary, request, pk)
+    form = ShareLinkForm(request.POST)
+    if form.is_valid():
+        services.share_link_create(
+            user=request.user, summary=summary, days=form.cleaned_data["days"]
+        )
+        messages.success(request, "Your link is ready. Only people you give it to can open it.")
+    else:
+        messages.error(request, " ".join(form.errors["days"]))
+    return redirect("care:summary", summary.pk)
+
+
+@login_required
+@require_POST
+def link_revoke(request, pk, link_pk):
+    summary = get_object_for_user(TherapistSummary, request, pk)
+    link = get_object_for_user(ShareLink, request, link_pk)
+    if link.summary_id != summary.pk:
+        raise Http404
+    services.share_link_revoke(link=link)
+    messages.success(request, "The link is revoked. It no longer opens.")
+    return redirect("care:summary", summary.pk)
+
+
+@require_GET
+def shared(request, token):
+    """What someone with the link sees: the snapshot, read-only, and nothing else."""
+    link = (
+        ShareLink.objects.filter(token=token, deleted_at__isnull=True)
+        .select_related("summary")
+        .first()
+    )
+    if link is None or len(token) > 100:
+        raise Http404
+    if not link.is_open or link.summary.deleted_at is not None:
+        response = render(request, "care/shared_gone.html", status=410)
+    else:
+        services.share_link_open(link=link, user_agent=request.headers.get("User-Agent", ""))
+        response = render(request, "care/shared.html", {"snapshot": link.summary.snapshot})
+    response["Cache-Control"] = "no-store"
+    response["Referrer-Policy"] = "no-referrer"
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
