@@ -10,7 +10,13 @@ PROJECT = Path(__file__).resolve().parents[3]
 
 
 def manage(*args, tmp_path, **env):
-    clean = {k: v for k, v in os.environ.items() if not k.startswith("WITHNESS_")}
+    # Browser tests earlier in the run set DJANGO_ALLOW_ASYNC_UNSAFE in this process;
+    # a real deployment never has it, so neither does the child.
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("WITHNESS_") and k != "DJANGO_ALLOW_ASYNC_UNSAFE"
+    }
     clean.update({"WITHNESS_DATA_DIR": str(tmp_path), **env})
     return subprocess.run(
         [sys.executable, "manage.py", *args],
