@@ -7,6 +7,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from withness.ownership import get_object_for_user
 from withness.people.models import Person
+from withness.people.selectors import person_in_query
 
 from . import calendar, charts, selectors, services
 from .forms import (
@@ -111,11 +112,14 @@ def person_cadence(request, pk):
 # --- ladder and support ---------------------------------------------------------------------------
 
 
+def _person_initial(request) -> dict:
+    person = person_in_query(request)
+    return {"person": person.pk} if person else {}
+
+
 @login_required
 def share_new(request):
-    initial = (
-        {"person": request.GET.get("person")} if request.GET.get("person", "").isdigit() else {}
-    )
+    initial = _person_initial(request)
     form = ShareForm(request.POST or None, user=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
         share = services.share_log(user=request.user, data=form.cleaned_data)
@@ -138,9 +142,7 @@ def share_edit(request, pk):
 
 @login_required
 def support_new(request):
-    initial = (
-        {"person": request.GET.get("person")} if request.GET.get("person", "").isdigit() else {}
-    )
+    initial = _person_initial(request)
     form = SupportForm(request.POST or None, user=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
         support = services.support_log(user=request.user, data=form.cleaned_data)

@@ -8,6 +8,7 @@ from django.http import Http404, QueryDict
 from django.utils import timezone
 
 from withness.people.models import Person
+from withness.people.selectors import person_in_query
 
 from . import services
 from .forms import InteractionForm, SolitudeForm
@@ -83,10 +84,8 @@ def spec_for(kind: str) -> EntrySpec:
 
 def initial_for_new(request) -> dict:
     """Pre-fill who it was with when the page was opened from a person's page."""
-    person = request.GET.get("person", "")
-    if person.isdigit() and Person.objects.for_user(request.user).filter(pk=person).exists():
-        return {"people": [int(person)]}
-    return {}
+    person = person_in_query(request)
+    return {"people": [person.pk]} if person else {}
 
 
 def model_for(kind: str):

@@ -69,3 +69,11 @@ def merge_preview(keep: Person, merge: Person) -> MergePreview:
         shared=shared,
         notes_length=len(keep.notes_merged_with(merge)),
     )
+
+
+def person_in_query(request) -> Person | None:
+    """The user's own person named by ?person=<id>, for pages opened from a person's page."""
+    pk = request.GET.get("person", "")
+    if not pk.isdigit():
+        return None
+    return Person.objects.for_user(request.user).filter(pk=pk).first()
