@@ -59,13 +59,16 @@ def createuser(
     except ValidationError as error:
         fail(" ".join(error.messages))
     typer.echo(f"Created {user.username}.")
+    typer.echo(f"Their recovery code, shown only now: {user.recovery_code}")
+    typer.echo("Please keep it somewhere safe: without it or the password, the journal stays shut.")
 
 
 def _register_area_commands() -> None:
     """Each area's commands live beside the area; a missing module just means none yet."""
     import importlib
 
-    for module in ("withness.insights.commands", "withness.portability.commands"):
+    areas = ("accounts", "insights", "portability")
+    for module in (f"withness.{area}.commands" for area in areas):
         try:
             commands = importlib.import_module(module)
         except ModuleNotFoundError as error:

@@ -61,6 +61,9 @@ TESTING = env_bool("TESTING", False)
 
 DATA_DIR = Path(env("DATA_DIR") or platformdirs.user_data_dir("withness", appauthor=False))
 DATA_DIR.mkdir(parents=True, exist_ok=True)
+# Where `withness unlock` keeps the CLI's data key for a while; empty: the per-user runtime
+# directory (accounts/cli_keys.py).
+RUNTIME_DIR = env("RUNTIME_DIR")
 
 SECRET_KEY = env_secret("SECRET_KEY")
 if not SECRET_KEY:
@@ -91,6 +94,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 
 MIDDLEWARE = [
@@ -101,6 +107,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Right after authentication: opens this person's data key for the request only.
+    "withness.accounts.middleware.VaultMiddleware",
+    # After authentication: marks whether this session has passed two-step sign-in, then
+    # keeps a person who has typed only their password to the code step.
+    "django_otp.middleware.OTPMiddleware",
+    "withness.accounts.middleware.TwoFactorMiddleware",
     "withness.accounts.middleware.UserTimeZoneMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -136,6 +148,9 @@ else:
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": DATA_DIR / "withness.sqlite3",
+            # Keep each worker's connection between requests: opening one re-runs the
+            # PRAGMAs below, and the last connection to close a WAL database checkpoints it.
+            "CONN_MAX_AGE": 60,
             "OPTIONS": {
                 # IMMEDIATE so two tabs cannot interleave a read-modify-write;
                 # WAL so readers never wait for the writer.
@@ -160,6 +175,8 @@ LOGOUT_REDIRECT_URL = "accounts:login"
 # wi-fi) does not lock out everyone behind it.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
+    # Checks the password like ModelBackend, then opens the data key with it.
+    "withness.accounts.backends.VaultBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_ENABLED = env_bool("LOGIN_LOCKOUT", True)
@@ -182,6 +199,22 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Two-step sign-in (django-otp). Wrong codes back off exponentially per device (1, 2, 4…
+# seconds), so guessing the six digits is out of reach even from many addresses.
+OTP_TOTP_ISSUER = "withness"
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
+
+# Encryption at rest (accounts/vault.py): the data key is wrapped by a key derived from the
+# password with Argon2id. RFC 9106's second recommended setting (64 MiB, 3 passes, 4 lanes);
+# tests use a tiny one, which is safe only because their passwords guard nothing.
+VAULT_KDF = (
+    {"time_cost": 1, "memory_cost": 8, "parallelism": 1}
+    if TESTING
+    else {"time_cost": 3, "memory_cost": 64 * 1024, "parallelism": 4}
+)
+VAULT_COOKIE_NAME = "withness_vault"
 
 # Who may create an account once the owner exists: closed, invite or open.
 SIGNUP = env_choice("SIGNUP", "closed", ("closed", "invite", "open"))

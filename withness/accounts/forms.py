@@ -3,6 +3,7 @@ from django.contrib.auth import forms as auth_forms
 from django.core.exceptions import ValidationError
 from django.utils.text import Truncator
 
+from . import reauth, two_factor
 from .countries import country_choices
 from .models import Invite, User
 from .time_zones import is_time_zone, time_zone_choices
@@ -165,3 +166,116 @@ class InviteForm(forms.ModelForm):
         fields = ("note",)
         labels = {"note": "Who is it for?"}
         help_texts = {"note": "Optional, and only you see it: it helps you tell your links apart."}
+
+
+def _code_field(label: str, help_text: str) -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        help_text=help_text,
+        max_length=20,
+        widget=forms.TextInput(
+            attrs={
+                "autocomplete": "one-time-code",
+                "inputmode": "numeric",
+                "autocapitalize": "none",
+                "spellcheck": "false",
+                "class": "code-input",
+            }
+        ),
+        error_messages={"required": "Type the code, then press the button again."},
+    )
+
+
+CODE_HELP = "The 6 digits your authenticator app shows now, or one of your recovery codes."
+
+
+class TwoFactorCodeForm(forms.Form):
+    """The code step of signing in, and the check that turns two-step sign-in on."""
+
+    code = _code_field("Code", CODE_HELP)
+
+
+class TwoFactorTurnOnForm(forms.Form):
+    code = _code_field(
+        "6-digit code from your app", "After adding withness, your app shows a code for it."
+    )
+
+
+class ReauthForm(forms.Form):
+    """“Is it still you?” before something that can’t be undone: the password, and a code if
+    two-step sign-in is on. Used by every such action, so there is one way to confirm."""
+
+    password = forms.CharField(
+        label="Your password",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        error_messages={"required": "Type your password, then press the button again."},
+    )
+
+    def __init__(self, *args, request, **kwargs):
+        self.request = request
+        self.user = request.user
+        super().__init__(*args, **kwargs)
+        if two_factor.is_on(self.user):
+            self.fields["code"] = _code_field("Code from your app", CODE_HELP)
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        paused = reauth.paused_message(self.request)
+        if paused:
+            raise ValidationError(paused, "paused")
+        if not self.user.check_password(password):
+            reauth.note_failure(self.request)
+            raise ValidationError(
+                "That is not your password. Try typing it again; nothing has changed.", "wrong"
+            )
+        return password
+
+    def clean(self):
+        cleaned = super().clean()
+        if "code" in self.fields and "password" in cleaned and cleaned.get("code"):
+            try:
+                self.verified = two_factor.code_verify(user=self.user, code=cleaned["code"])
+            except two_factor.CodeRefused as refused:
+                self.add_error("code", refused.message)
+        return cleaned
+
+
+class RecoverForm(forms.Form):
+    """Forgot the password: the recovery code from sign-up opens the journal again."""
+
+    username = forms.CharField(
+        label="Username", widget=forms.TextInput(attrs={"autocapitalize": "none"})
+    )
+    code = forms.CharField(
+        label="Recovery code",
+        help_text="The code you kept when you made your account, like ABCDE-FGHIJ-…",
+        max_length=60,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}
+        ),
+    )
+    new_password1, new_password2 = auth_forms.SetPasswordMixin.create_password_fields(
+        label1="New password", label2="New password again"
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["new_password1"].help_text = PASSWORD_HELP
+        self.fields["new_password2"].help_text = ""
+        self.user = None
+
+    def clean(self):
+        data = super().clean()
+        one, two = data.get("new_password1"), data.get("new_password2")
+        if one and two and one != two:
+            self.add_error("new_password2", MISMATCH)
+        self.user = User.objects.filter(username=data.get("username", "")).first()
+        if one and self.user is not None:
+            from django.contrib.auth.password_validation import validate_password
+
+            try:
+                validate_password(one, self.user)
+            except ValidationError as error:
+                self.add_error("new_password1", error)
+        return data

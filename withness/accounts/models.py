@@ -71,3 +71,25 @@ class Invite(models.Model):
     @property
     def is_usable(self) -> bool:
         return not self.is_used and self.expires_at > timezone.now()
+
+
+class DataKey(models.Model):
+    """The person's data key, only ever stored wrapped (see vault.py).
+
+    ``by_password`` and ``by_recovery`` each hold a salt, a nonce, the wrapped key and the
+    derivation's parameters. Neither opens without the password or the recovery code.
+    """
+
+    owner = models.OneToOneField(User, on_delete=models.CASCADE, related_name="data_key")
+    key_id = models.CharField(max_length=16, unique=True)
+    by_password = models.JSONField()
+    by_recovery = models.JSONField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    # Not part of the journal: an export is plaintext already, and an import is sealed
+    # with the importing account's own key.
+    exported = False
+
+    def __str__(self):
+        return f"Data key {self.key_id}"

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
+from . import vault
 from .models import Invite, User
 
 CLOSED = "This withness isn’t taking new accounts."
@@ -37,6 +38,16 @@ def _lock_accounts() -> None:
             cursor.execute(f'LOCK TABLE "{User._meta.db_table}" IN SHARE ROW EXCLUSIVE MODE')
 
 
+def _with_vault(user: User, password: str) -> User:
+    """Every account gets its data key as it is made, unlocked here for the first sign-in.
+
+    The recovery code rides on the returned user (``user.recovery_code``), never stored:
+    whoever made the account shows it once.
+    """
+    user.recovery_code = vault.create_vault(user, password)
+    return user
+
+
 def owner_create(*, username: str, password: str, time_zone: str, country: str) -> User:
     """The first account, which owns the instance. Raises OwnerExists if there is one already."""
     with transaction.atomic():
@@ -44,9 +55,10 @@ def owner_create(*, username: str, password: str, time_zone: str, country: str) 
         # Checked again inside the lock: the view's check may be stale by now.
         if User.objects.exists():
             raise OwnerExists
-        return User.objects.create_superuser(
+        user = User.objects.create_superuser(
             username=username, password=password, time_zone=time_zone, country=country
         )
+        return _with_vault(user, password)
 
 
 def account_create(
@@ -75,7 +87,7 @@ def account_create(
             if invite is not None:
                 invite.used_by, invite.used_at = user, timezone.now()
                 invite.save(update_fields=["used_by", "used_at"])
-            return user
+            return _with_vault(user, password)
     except IntegrityError:
         raise SignupRefused(USERNAME_TAKEN, field="username") from None
 
@@ -116,4 +128,5 @@ def account_create_by_admin(
             username=username, password=password, time_zone=time_zone, country=country
         )
     make = User.objects.create_superuser if owner else User.objects.create_user
-    return make(username=username, password=password, time_zone=time_zone, country=country)
+    user = make(username=username, password=password, time_zone=time_zone, country=country)
+    return _with_vault(user, password)

@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.views.decorators.http import require_POST
 
-from . import selectors, services
+from . import selectors, services, session_keys, vault
 from .forms import AccountForm, InviteForm, LoginForm, PasswordChangeForm, PlaceForm
 from .models import Invite
 
@@ -47,9 +47,10 @@ def signup(request):
 
 
 def _welcome(request, user, message):
+    request.vault_new_code = user.recovery_code  # shown once, next
     login(request, user, backend=BACKEND)
     messages.success(request, message)
-    return redirect("journal:home")
+    return redirect("accounts:recovery_code")
 
 
 class LoginView(auth_views.LoginView):
@@ -84,7 +85,13 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 
     def form_valid(self, form):
         messages.success(self.request, "Your password is changed. You’re still logged in here.")
-        return super().form_valid(form)
+        response = super().form_valid(form)
+        # The data key is wrapped again for the new password; no note is touched.
+        code = vault.password_changed(self.request.user, form.cleaned_data["new_password1"])
+        if code:
+            session_keys.remember_code(self.request, code)
+            return redirect("accounts:recovery_code")
+        return response
 
 
 @login_required

@@ -10,6 +10,7 @@ TOKEN_PREFIX = "wtn_"
 # Enough of the token to tell two apart in a list; far too little to guess the rest.
 SHOWN_CHARS = len(TOKEN_PREFIX) + 6
 USE_NOTED_EVERY = timedelta(minutes=1)
+KEY_PURPOSE = b"withness api token"
 
 
 class Scope(models.TextChoices):
@@ -47,6 +48,10 @@ class ApiToken(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     last_used_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
+    # The owner's data key wrapped by a key derived from the secret, so requests with this
+    # token can read and write sealed text. Made while the owner was signed in; emptied
+    # on revocation. Tokens from before encryption have none.
+    key_wrap = models.JSONField(null=True, blank=True)
 
     objects = ApiTokenQuerySet.as_manager()
 

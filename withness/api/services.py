@@ -2,18 +2,24 @@
 
 from django.utils import timezone
 
-from .models import ApiToken, hash_secret, new_secret
+from withness.accounts import vault
+
+from .models import KEY_PURPOSE, ApiToken, hash_secret, new_secret
 
 
 def token_create(*, user, name: str, scope: str) -> tuple[ApiToken, str]:
     """A new token and its secret. The secret is returned once and never stored."""
     secret = new_secret()
+    # Made from a signed-in session, so the data key is open here: wrapped for the token,
+    # requests with it can read and write the owner's sealed words.
+    found = vault.key_for(user.pk)
     token = ApiToken.objects.create(
         owner=user,
         name=name,
         scope=scope,
         token_hash=hash_secret(secret),
         prefix=secret[: ApiToken._meta.get_field("prefix").max_length],
+        key_wrap=vault.wrap_with_secret(found[1], found[0], secret, KEY_PURPOSE) if found else None,
     )
     return token, secret
 
@@ -23,5 +29,6 @@ def token_revoke(*, token: ApiToken) -> bool:
     if token.revoked_at is not None:
         return False
     token.revoked_at = timezone.now()
-    token.save(update_fields=["revoked_at"])
+    token.key_wrap = None
+    token.save(update_fields=["revoked_at", "key_wrap"])
     return True

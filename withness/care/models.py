@@ -3,6 +3,7 @@
 from django.db import models
 from django.utils import timezone
 
+from withness.accounts.encrypted import EncryptedTextField
 from withness.ownership import OwnedModel
 from withness.people.models import Person
 
@@ -44,13 +45,13 @@ class SafetyPlan(OwnedModel):
     The plan never contacts anyone: the people in it are reminders for the person, not recipients.
     """
 
-    warning_signs = models.TextField(blank=True)
-    settle_alone = models.TextField(blank=True)
-    distractions = models.TextField(blank=True)
-    ask_for_help = models.TextField(blank=True)
-    professionals = models.TextField(blank=True)
-    safer_surroundings = models.TextField(blank=True)
-    reasons_for_living = models.TextField(blank=True)
+    warning_signs = EncryptedTextField(blank=True)
+    settle_alone = EncryptedTextField(blank=True)
+    distractions = EncryptedTextField(blank=True)
+    ask_for_help = EncryptedTextField(blank=True)
+    professionals = EncryptedTextField(blank=True)
+    safer_surroundings = EncryptedTextField(blank=True)
+    reasons_for_living = EncryptedTextField(blank=True)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["owner"], name="care_one_plan_per_owner")]

@@ -10,6 +10,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
+from withness.accounts.encrypted import EncryptedCharField, EncryptedTextField
 from withness.journal.models import Interaction
 from withness.ownership import OwnedModel
 from withness.people.models import Person
@@ -37,7 +38,7 @@ class SafePersonNote(OwnedModel):
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
     reasons = models.JSONField(default=list, blank=True)
-    own_words = models.TextField(blank=True, max_length=MAX_TEXT)
+    own_words = EncryptedTextField(blank=True, max_length=MAX_TEXT)
 
     class Meta:
         constraints = [
@@ -83,9 +84,9 @@ class Share(OwnedModel):
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
     step = models.PositiveSmallIntegerField(choices=Step.choices)
     shared_on = models.DateField()
-    what = models.CharField(max_length=300, blank=True)
+    what = EncryptedCharField(max_length=300, blank=True)
     response = models.CharField(max_length=12, choices=Response.choices)
-    body_felt = models.CharField(max_length=300, blank=True)
+    body_felt = EncryptedCharField(max_length=300, blank=True)
     interaction = models.ForeignKey(
         Interaction, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -122,7 +123,7 @@ class Capacity(models.IntegerChoices):
 class Support(OwnedModel):
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
     direction = models.CharField(max_length=10, choices=Direction.choices)
-    what = models.CharField(max_length=300)
+    what = EncryptedCharField(max_length=300)
     happened_on = models.DateField()
     # Only for support given: how much of the user's own capacity it took.
     capacity = models.PositiveSmallIntegerField(choices=Capacity.choices, null=True, blank=True)
@@ -139,8 +140,8 @@ class Support(OwnedModel):
 
 
 class Belief(OwnedModel):
-    belief = models.CharField(max_length=300)
-    counter = models.CharField("counter-belief", max_length=300, blank=True)
+    belief = EncryptedCharField(max_length=300)
+    counter = EncryptedCharField("counter-belief", max_length=300, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -183,7 +184,7 @@ class Evidence(OwnedModel):
     support = models.ForeignKey(
         Support, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
-    note = models.CharField(max_length=300, blank=True)
+    note = EncryptedCharField(max_length=300, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -211,7 +212,7 @@ class Reflection(OwnedModel):
 
     prompt_key = models.CharField(max_length=40)
     prompt_text = models.CharField(max_length=300)
-    answer = models.TextField(max_length=MAX_TEXT)
+    answer = EncryptedTextField(max_length=MAX_TEXT)
     answered_on = models.DateField()
 
     class Meta:

@@ -6,6 +6,7 @@ from datetime import date, datetime, timedelta
 from django.db.models import Max, Q
 from django.utils import timezone
 
+from withness.accounts.encrypted import matching_ids
 from withness.journal.models import Interaction
 from withness.people.models import Person
 
@@ -185,7 +186,9 @@ def evidence_choices(user, limit=30):
 def reflections_for(user, query: str = ""):
     rows = Reflection.objects.for_user(user)
     if query:
-        rows = rows.filter(Q(answer__icontains=query) | Q(prompt_text__icontains=query))
+        # Answers are sealed: matched in Python (see accounts/encrypted.py), prompts in SQL.
+        answered = matching_ids(rows, ["answer"], query)
+        rows = rows.filter(Q(pk__in=answered) | Q(prompt_text__icontains=query))
     return rows
 
 

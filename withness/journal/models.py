@@ -3,6 +3,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 
+from withness.accounts.encrypted import EncryptedCharField, EncryptedTextField
 from withness.analysis.states import REGION_WORDS, region_of
 from withness.ownership import OwnedModel
 from withness.people.models import Person
@@ -97,7 +98,7 @@ class Timed(OwnedModel):
     before_energy = models.FloatField(null=True, blank=True, validators=ENERGY_VALIDATORS)
     after_pleasant = models.FloatField(null=True, blank=True, validators=PLEASANT_VALIDATORS)
     after_energy = models.FloatField(null=True, blank=True, validators=ENERGY_VALIDATORS)
-    note = models.TextField(blank=True, max_length=MAX_NOTE)
+    note = EncryptedTextField(blank=True, max_length=MAX_NOTE)
     # Bumped on every edit, so a save from a stale tab is refused instead of overwriting.
     revision = models.PositiveIntegerField(default=1)
 
@@ -118,6 +119,11 @@ class Timed(OwnedModel):
         if self.before_pleasant is None or self.after_pleasant is None:
             return None
         return self.after_pleasant - self.before_pleasant
+
+
+def who_of(names: list[str], group: str) -> str:
+    """The live people's names and the group, as an entry's title says them."""
+    return ", ".join([*names, group] if group else names) or "others"
 
 
 class Interaction(Timed):
@@ -149,10 +155,7 @@ class Interaction(Timed):
         return f"Time with {self.who()}"
 
     def who(self) -> str:
-        names = [p.name for p in self.people.all() if p.deleted_at is None]
-        if self.group:
-            names.append(self.group)
-        return ", ".join(names) or "others"
+        return who_of([p.name for p in self.people.all() if p.deleted_at is None], self.group)
 
     def body_signal_labels(self):
         return [body.label_for(s) for s in self.body_signals]
@@ -217,7 +220,7 @@ class CheckIn(OwnedModel):
     social_capacity = models.PositiveSmallIntegerField(
         null=True, blank=True, validators=[MaxValueValidator(10)]
     )
-    note = models.CharField(max_length=500, blank=True)
+    note = EncryptedCharField(max_length=500, blank=True)
     revision = models.PositiveIntegerField(default=1)
 
     SIGNS = ["racing_thoughts", "anxiety", "irritability", "tension", "poor_sleep"]

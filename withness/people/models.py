@@ -1,6 +1,7 @@
 from django.db import models
 from django.urls import reverse
 
+from withness.accounts.encrypted import EncryptedTextField
 from withness.ownership import OwnedModel
 
 
@@ -43,7 +44,7 @@ class Person(OwnedModel):
     felt_safety = models.PositiveSmallIntegerField(
         choices=FeltSafety.choices, null=True, blank=True
     )
-    notes = models.TextField(blank=True, max_length=20000)
+    notes = EncryptedTextField(blank=True, max_length=20000)
     is_safe_person = models.BooleanField(default=False)
     checkin_every_days = models.PositiveSmallIntegerField(null=True, blank=True)
 

@@ -11,6 +11,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.urls import reverse
 
+from withness.accounts.encrypted import EncryptedJSONField, EncryptedTextField
+
 
 class RecordKey(models.Model):
     """The stable id a record carries in exports, so a re-import can tell it is already here.
@@ -111,10 +113,11 @@ class ImportedEntry(models.Model):
     label = models.CharField(max_length=200, blank=True)
     pleasant = models.FloatField(null=True, blank=True)
     energy = models.FloatField(null=True, blank=True)
-    title = models.TextField(blank=True)
-    note = models.TextField(blank=True)
-    details = models.JSONField(default=dict, blank=True)
-    source_row = models.JSONField(default=dict, blank=True)
+    # Sealed: the other app's row carries the person's own words.
+    title = EncryptedTextField(blank=True)
+    note = EncryptedTextField(blank=True)
+    details = EncryptedJSONField(default=dict, blank=True)
+    source_row = EncryptedJSONField(default=dict, blank=True)
     imported_at = models.DateTimeField(auto_now_add=True)
     checkin = models.ForeignKey(
         "journal.CheckIn", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

@@ -103,9 +103,15 @@ def sign_in(page, live_server, user) -> None:
     from django.conf import settings
     from django.test import Client
 
+    from .fixtures import unlock_session
+
     client = Client()
     client.force_login(user)
     cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    page.context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": live_server.url}]
-    )
+    # The server runs in another thread, without the test's keyring: it opens the key from
+    # the session and its cookie, as for anyone who signed in with the form.
+    secret = unlock_session(client, user)
+    page.context.add_cookies([
+        {"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": live_server.url},
+        {"name": settings.VAULT_COOKIE_NAME, "value": secret, "url": live_server.url},
+    ])  # fmt: skip

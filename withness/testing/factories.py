@@ -3,6 +3,7 @@ from datetime import timedelta
 import factory
 from django.utils import timezone
 
+from withness.accounts import vault
 from withness.accounts.models import User
 from withness.journal.models import CheckIn, Interaction, Participation, Solitude
 from withness.people.models import Person
@@ -24,6 +25,8 @@ class UserFactory(factory.django.DjangoModelFactory):
     def saved(obj, create, extracted, **kwargs):
         if create:
             obj.save()
+            # A vault like every real account's, unlocked in the test's keyring (fixtures.py).
+            vault.create_vault(obj, PASSWORD)
 
 
 class PersonFactory(factory.django.DjangoModelFactory):

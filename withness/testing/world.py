@@ -41,8 +41,26 @@ def _import_run(**values):
     return type(run).objects.get(pk=values["id"])
 
 
+def _totp_device(**values):
+    """Two-step sign-in, on: a real key, so the device works like one set up in Settings."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice, default_key
+
+    return TOTPDevice.objects.create(**{**values, "key": default_key(), "confirmed": True})
+
+
+def _data_key(**values):
+    """Every account has its data key from the start (UserFactory makes it): that one."""
+    from withness.accounts.models import DataKey
+
+    return DataKey.objects.get(owner=values["owner"])
+
+
 # Models whose rows only make sense when built by their own service.
-BUILDERS = {"portability.ImportRun": _import_run}
+BUILDERS = {
+    "portability.ImportRun": _import_run,
+    "otp_totp.TOTPDevice": _totp_device,
+    "accounts.DataKey": _data_key,
+}
 
 # Names of user foreign keys that mean "this row is theirs" even when the column may be empty.
 OWNER_FIELD_NAMES = ("owner", "created_by", "user")

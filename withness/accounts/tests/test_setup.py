@@ -48,7 +48,7 @@ def test_setup_creates_the_owner_logs_them_in_and_goes_home(client):
     response = client.post(SETUP, account())
 
     assert response.status_code == 302
-    assert response.url == reverse("journal:home")
+    assert response.url == reverse("accounts:recovery_code")
     owner = User.objects.get()
     assert owner.username == "robin"
     assert owner.is_superuser and owner.is_staff

@@ -47,7 +47,7 @@ def test_open_signup_creates_an_ordinary_account_and_logs_in(client, owner, sett
     response = client.post(SIGNUP, account())
 
     assert response.status_code == 302
-    assert response.url == reverse("journal:home")
+    assert response.url == reverse("accounts:recovery_code")
     sam = User.objects.get(username="sam")
     assert not sam.is_superuser and not sam.is_staff
     assert sam.time_zone == "America/Chicago"

@@ -1,0 +1,32 @@
+"""Signing in with the password is the one moment the data key can be opened."""
+
+from django.contrib.auth.backends import ModelBackend
+
+from . import vault
+
+
+class VaultBackend(ModelBackend):
+    """ModelBackend, then: open the data key with the password that just proved right.
+
+    The key goes on the request; the `user_logged_in` receiver (session_keys.py) keeps it
+    for the session. Someone from before encryption gets their vault now, and what they
+    wrote so far is sealed; their recovery code is shown next.
+    """
+
+    def authenticate(self, request, username=None, password=None, **kwargs):
+        user = super().authenticate(request, username=username, password=password, **kwargs)
+        if user is None or request is None or password is None:
+            return user
+        if vault.has_vault(user.pk):
+            try:
+                vault.unwrap_with_password(user, password)
+            except vault.WrongSecret:
+                # The password was set outside withness (`manage.py changepassword`), so
+                # it no longer opens the key: only the recovery code can now.
+                request.vault_needs_recovery = True
+                return user
+        else:
+            request.vault_new_code = vault.create_vault(user, password)
+            vault.seal_existing_rows(user)
+        request.vault_unlocked = vault.key_for(user.pk)
+        return user

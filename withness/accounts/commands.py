@@ -1,0 +1,111 @@
+"""CLI commands: unlock and lock, for the data key (see cli_keys.py)."""
+
+import os
+
+import typer
+
+USER_HELP = "Whose journal (needed only when this withness has more than one account)."
+
+
+def register(app: typer.Typer) -> None:
+    app.command("unlock")(unlock)
+    app.command("lock")(lock)
+
+
+def fail(message: str) -> None:
+    # Imported here: withness.cli imports this module to gather its commands.
+    from withness.cli import fail
+
+    fail(message)
+
+
+def setup_django() -> None:
+    from withness.cli import setup_django
+
+    setup_django()
+
+
+def find_user(username: str | None):
+    from django.contrib.auth import get_user_model
+
+    users = get_user_model().objects.filter(is_active=True)
+    if username:
+        user = users.filter(username=username).first()
+        if user is None:
+            fail(f"There is no account called {username!r} here.")
+        return user
+    found = list(users[:2])
+    if not found:
+        fail("There are no accounts yet. Make one with: withness createuser NAME")
+    if len(found) > 1:
+        fail("This withness has more than one account; say whose with --user NAME.")
+    return found[0]
+
+
+def open_with_password(user, password: str) -> None:
+    from withness.accounts import vault
+
+    if not user.check_password(password):
+        fail("That password doesn’t match. Nothing was unlocked.")
+    if not vault.has_vault(user.pk):
+        code = vault.create_vault(user, password)
+        vault.seal_existing_rows(user)
+        typer.echo("Your journal’s words are now encrypted with your password.")
+        typer.echo(f"Your recovery code, shown only now: {code}")
+        typer.echo("Please keep it somewhere safe; it is the only way in without your password.")
+        return
+    try:
+        vault.unwrap_with_password(user, password)
+    except vault.WrongSecret:
+        fail(
+            "Your password no longer opens your journal’s key (it was changed outside "
+            "withness). Use your recovery code on the web: Log in → Forgot your password."
+        )
+
+
+def unlock(
+    user: str = typer.Option(None, help=USER_HELP),
+    hours: float = typer.Option(12, help="Stay unlocked this long."),
+) -> None:
+    """Open your journal for the `withness` command, for some hours.
+
+    The password comes from a prompt, or from WITHNESS_PASSWORD for scripts.
+    """
+    setup_django()
+    from withness.accounts import cli_keys
+
+    person = find_user(user)
+    password = os.environ.get("WITHNESS_PASSWORD") or typer.prompt(
+        f"Password for {person.username}", hide_input=True
+    )
+    open_with_password(person, password)
+    path = cli_keys.save(person, hours)
+    typer.echo(f"Unlocked for {hours:g} h (key kept in {path}). `withness lock` ends it sooner.")
+
+
+def lock(user: str = typer.Option(None, help=USER_HELP)) -> None:
+    """Close your journal for the `withness` command again."""
+    setup_django()
+    from withness.accounts import cli_keys
+
+    person = find_user(user)
+    if cli_keys.forget(person):
+        typer.echo("Locked. The next command will ask for your password again.")
+    else:
+        typer.echo("It was already locked.")
+
+
+def ensure_unlocked(user) -> None:
+    """Before a command reads or writes someone's words: their key, or a plain way to get it.
+
+    Cheap when unlocked: one small file read, no key derivation.
+    """
+    import sys
+
+    from withness.accounts import cli_keys, vault
+
+    if vault.is_unlocked(user.pk) or cli_keys.load(user) or not vault.has_vault(user.pk):
+        return
+    if not sys.stdin.isatty():
+        fail("Unlock first: withness unlock")
+    open_with_password(user, typer.prompt(f"Password for {user.username}", hide_input=True))

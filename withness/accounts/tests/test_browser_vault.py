@@ -1,0 +1,38 @@
+"""Sealed words open only through a real sign-in, and the recovery code is kept once."""
+
+import pytest
+
+from withness.testing.browser import shoot
+from withness.testing.factories import InteractionFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PHRASE = "the harbour lights at dusk"
+
+
+def test_a_note_opens_after_signing_in_with_the_form(page, live_server, owner, password):
+    interaction = InteractionFactory(owner=owner, note=f"We watched {PHRASE}.")
+
+    page.goto("/account/login/")
+    page.get_by_label("Username").fill("robin")
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url(live_server.url + "/")
+    page.goto(f"/entries/interaction/{interaction.pk}/")
+
+    assert PHRASE in page.content()
+
+
+def test_a_new_account_keeps_its_recovery_code_before_anything_else(page, live_server):
+    page.goto("/account/setup/")
+    page.get_by_label("Username").fill("robin")
+    page.get_by_label("Password", exact=True).fill("calm-harbour-42")
+    page.get_by_label("Password again").fill("calm-harbour-42")
+    page.get_by_role("button").last.click()
+    page.wait_for_url(live_server.url + "/account/recovery-code/")
+    code = page.get_by_label("Recovery code").inner_text()
+    shoot(page, "recovery-code")
+
+    assert len(code.split("-")) == 6
+    page.get_by_role("button", name="I’ve kept it somewhere safe").click()
+    page.wait_for_url(live_server.url + "/")
