@@ -5,6 +5,8 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from withness.accounts import reauth
+
 from . import services
 from .docs import endpoints
 from .forms import TokenForm
@@ -38,6 +40,8 @@ def token_create(request):
 @require_POST
 def token_revoke(request, pk):
     token = get_object_or_404(ApiToken.objects.for_user(request.user), pk=pk)
+    if (asked := reauth.required(request)) is not None:
+        return asked
     services.token_revoke(token=token)
     messages.success(request, f"“{token.name}” no longer works.")
     return _back_to_settings()

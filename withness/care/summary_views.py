@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.dateparse import parse_date
 from django.views.decorators.http import require_GET, require_POST
 
+from withness.accounts import reauth
 from withness.ownership import get_object_for_user
 
 from . import pdf, services
@@ -113,6 +114,8 @@ def link_revoke(request, pk, link_pk):
     link = get_object_for_user(ShareLink, request, link_pk)
     if link.summary_id != summary.pk:
         raise Http404
+    if (asked := reauth.required(request)) is not None:
+        return asked
     services.share_link_revoke(link=link)
     messages.success(request, "The link is revoked. It no longer opens.")
     return redirect("care:summary", summary.pk)

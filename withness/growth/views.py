@@ -5,9 +5,11 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
+from withness.accounts.reauth import recent_auth_required
 from withness.ownership import get_object_for_user
 from withness.people.models import Person
 from withness.people.selectors import person_in_query
+from withness.svg_policy import svg_policy
 
 from . import calendar, charts, selectors, services
 from .forms import (
@@ -251,6 +253,7 @@ def evidence_remove(request, pk, evidence_pk):
 
 @login_required
 @require_GET
+@svg_policy
 def belief_chart(request, pk):
     belief = get_object_for_user(Belief, request, pk)
     svg = charts.belief_chart_svg(
@@ -390,6 +393,7 @@ def feed_create(request):
 
 @login_required
 @require_POST
+@recent_auth_required
 def feed_revoke(request):
     services.feed_revoke(user=request.user)
     messages.success(request, "That calendar address no longer works.")

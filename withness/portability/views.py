@@ -6,8 +6,11 @@ from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from withness.accounts.forms import ReauthForm
+from withness.accounts.reauth import recent_auth_required
+
 from . import exports, imports, services
-from .forms import DETECT, WITHNESS, DeleteAccountForm, ImportForm, MappingForm
+from .forms import DETECT, WITHNESS, ImportForm, MappingForm
 from .mapping import reviews
 from .models import ImportedEntry, ImportedKind, ImportRun, ImportStatus
 
@@ -19,6 +22,7 @@ def _download(content, content_type, filename):
 
 
 @login_required
+@recent_auth_required(downloads=True)
 def export_json(request):
     # Streamed a row at a time, so a journal of years never sits in memory as one string.
     chunks = (chunk.encode() for chunk in exports.export_json_chunks(request.user))
@@ -29,6 +33,7 @@ def export_json(request):
 
 
 @login_required
+@recent_auth_required(downloads=True)
 def export_csv(request):
     return _download(
         exports.export_csv_zip(request.user),
@@ -126,7 +131,9 @@ def imported_list(request):
 
 @login_required
 def account_delete(request):
-    form = DeleteAccountForm(request.POST if request.method == "POST" else None, user=request.user)
+    # Always the password (and a code, with two-step sign-in), however recent the last one:
+    # this can't be undone. The same confirm form as every other such action.
+    form = ReauthForm(request.POST if request.method == "POST" else None, request=request)
     if request.method == "POST" and form.is_valid():
         services.account_delete(user=request.user)
         logout(request)

@@ -21,6 +21,11 @@ GLOBAL_TABLES = {
     "axes.AccessFailureLog": "same",
     "axes.AccessLog": "same (switched off: AXES_DISABLE_ACCESS_LOG)",
     "axes.AccessAttemptExpiration": "same",
+    # django-otp's tables are one person's, but the library names the column user_id and reads
+    # only by it (or by a device's id); on Citus they would be distributed by user_id.
+    "otp_totp.TOTPDevice": "two-step sign-in device, keyed by user_id (django-otp's column)",
+    "otp_static.StaticDevice": "recovery codes' device, keyed by user_id (same)",
+    "otp_static.StaticToken": "one recovery code, read through its device",
 }
 
 
