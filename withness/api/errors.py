@@ -9,10 +9,12 @@ stale edit) comes back as `{"detail": "..."}`.
 import json
 
 from django.http import Http404
+from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.parser import Parser
 
+from withness.accounts.vault import VaultLocked
 from withness.journal.forms import StaleEdit
 
 BODY = "body"
@@ -30,6 +32,10 @@ UNAUTHORIZED = (
     "You can make and revoke tokens in Settings."
 )
 NOT_FOUND = "Not found. There is nothing with that id in your journal."
+TOKEN_WITHOUT_KEY = (
+    "This token was made before your journal's words were encrypted, so it cannot read or "
+    "write them. Make a new token in Settings (and revoke this one); it will work everywhere."
+)
 
 
 class WrongContentType(ValueError):
@@ -115,6 +121,11 @@ def install(api) -> None:
     api.add_exception_handler(Http404, not_found)
     api.add_exception_handler(StaleEdit, stale)
 
+    def locked(request, exc):
+        return api.create_response(request, {"detail": TOKEN_WITHOUT_KEY}, status=403)
+
+    api.add_exception_handler(VaultLocked, locked)
+
 
 def _json_problem(error: Exception) -> str:
     if isinstance(error, json.JSONDecodeError):
@@ -122,3 +133,81 @@ def _json_problem(error: Exception) -> str:
     if isinstance(error, UnicodeDecodeError):
         return "it isn't UTF-8 text"
     return "it couldn't be read"
+
+
+# The two error shapes, for the OpenAPI schema. Ninja documents only the answers a route
+# declares, so without these a client (or a contract test) would meet undocumented statuses.
+REFUSAL = "Refusal"
+PROBLEMS = "FieldProblems"
+ERROR_SCHEMAS = {
+    REFUSAL: {
+        "title": REFUSAL,
+        "type": "object",
+        "properties": {"detail": {"title": "Detail", "type": "string"}},
+        "required": ["detail"],
+    },
+    PROBLEMS: {
+        "title": PROBLEMS,
+        "type": "object",
+        "properties": {
+            "detail": {
+                "title": "Detail",
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "properties": {
+                        "field": {"title": "Field", "type": "string"},
+                        "message": {"title": "Message", "type": "string"},
+                    },
+                    "required": ["field", "message"],
+                },
+            }
+        },
+        "required": ["detail"],
+    },
+}
+ERROR_DESCRIPTIONS = {
+    400: "The body isn't valid JSON.",
+    401: "No token, or one that doesn't work.",
+    403: "The token's scope doesn't allow this.",
+    404: "Nothing with that id in your journal.",
+    409: "The entry changed after you read it.",
+    415: "The body isn't sent as JSON.",
+    422: "What was sent doesn't fit; each problem names its field.",
+}
+
+
+def error_responses(method: str, path: str, operation: dict) -> dict[int, str]:
+    """{status: error shape} for every error this operation can answer with."""
+    errors = {401: REFUSAL, 403: REFUSAL}
+    has_body = "requestBody" in operation
+    if "{" in path:
+        errors[404] = REFUSAL
+    if has_body:
+        errors |= {400: PROBLEMS, 415: PROBLEMS}
+    if has_body or operation.get("parameters"):
+        errors[422] = PROBLEMS
+    if method in ("patch", "put"):
+        errors[409] = REFUSAL
+    return errors
+
+
+class DocumentedErrorsAPI(NinjaAPI):
+    """A NinjaAPI whose schema also documents the errors above, for every route at once."""
+
+    def get_openapi_schema(self, *, path_prefix=None, path_params=None):
+        schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        schema["components"].setdefault("schemas", {}).update(ERROR_SCHEMAS)
+        for path, operations in schema["paths"].items():
+            for method, operation in operations.items():
+                responses = operation.setdefault("responses", {})
+                for status, shape in error_responses(method, path, operation).items():
+                    responses.setdefault(status, {
+                        "description": ERROR_DESCRIPTIONS[status],
+                        "content": {
+                            "application/json": {
+                                "schema": {"$ref": f"#/components/schemas/{shape}"}
+                            }
+                        },
+                    })  # fmt: skip
+        return schema

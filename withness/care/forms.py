@@ -170,9 +170,7 @@ class SummaryForm(forms.Form):
             "invalid_choice": "Choose parts from the list.",
         },
     )
-    show_names = forms.BooleanField(
-        label="Show people’s full names instead", required=False
-    )
+    show_names = forms.BooleanField(label="Show people’s full names instead", required=False)
     notes = forms.MultipleChoiceField(
         label="Notes to include, one by one",
         required=False,

@@ -104,18 +104,35 @@ def _table(pdf: FPDF, table: dict, size: float):
     pdf.ln(2)
 
 
+DEFAULT_SUMMARY_TITLE = "A summary from my withness journal"
+
+
+def _about(snapshot: dict) -> str:
+    """The line under the title, from whichever of its parts the snapshot kept."""
+    parts = []
+    if snapshot.get("range"):
+        parts.append(f"{snapshot['range']}.")
+    if snapshot.get("made_on"):
+        parts.append(f"Made on {snapshot['made_on']}.")
+    if snapshot.get("people_as"):
+        parts.append(f"People are shown by {snapshot['people_as']}.")
+    return " ".join(parts)
+
+
 def summary_pdf(snapshot: dict) -> bytes:
-    """The frozen summary as a PDF, charts included, in the order the preview shows them."""
+    """The frozen summary as a PDF, charts included, in the order the preview shows them.
+
+    A snapshot is stored once and read for years, so a part it lacks (an older or damaged
+    one, without a title say) is left out or given its default rather than failing.
+    """
     size = 10
-    pdf = Document(title=snapshot["title"], footer=NOT_AN_EMERGENCY_SERVICE)
+    snapshot = snapshot if isinstance(snapshot, dict) else {}
+    title = snapshot.get("title") or DEFAULT_SUMMARY_TITLE
+    pdf = Document(title=title, footer=NOT_AN_EMERGENCY_SERVICE)
     pdf.add_page()
-    pdf.heading(snapshot["title"], 16)
-    pdf.paragraph(
-        f"{snapshot['range']}. Made on {snapshot['made_on']}. "
-        f"People are shown by {snapshot['people_as']}.",
-        size,
-        muted=True,
-    )
+    pdf.heading(title, 16)
+    if about := _about(snapshot):
+        pdf.paragraph(about, size, muted=True)
     pdf.paragraph(
         "Written by the person in their own journal. It describes their own entries; "
         "it is not a clinical assessment.",
@@ -123,8 +140,9 @@ def summary_pdf(snapshot: dict) -> bytes:
         muted=True,
     )
     pdf.ln(3)
-    for section in snapshot["sections"]:
-        pdf.heading(section["title"], 13)
+    for section in snapshot.get("sections") or []:
+        if section.get("title"):
+            pdf.heading(section["title"], 13)
         pdf.ln(1)
         for paragraph in section.get("paragraphs", []):
             pdf.paragraph(paragraph, size)
@@ -136,8 +154,8 @@ def summary_pdf(snapshot: dict) -> bytes:
             pdf.bullets(section["entries"], size)
         for part in section.get("lists", []):
             pdf.set_font("DejaVu", "B", size)
-            pdf.multi_cell(0, size * 0.5, part["title"], new_x="LMARGIN", new_y="NEXT")
-            if part["items"]:
+            pdf.multi_cell(0, size * 0.5, part.get("title", ""), new_x="LMARGIN", new_y="NEXT")
+            if part.get("items"):
                 pdf.bullets(part["items"], size)
             else:
                 pdf.paragraph("Nothing here yet.", size, muted=True)

@@ -4,6 +4,8 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
+from withness.svg_policy import svg_policy
+
 from . import charts, crisis_lines, pdf, selectors, services
 from .forms import CarePreferencesForm, QuestionnaireForm, SafetyPlanForm
 from .models import PlanPart
@@ -134,6 +136,7 @@ def questionnaire(request, key):
 
 @login_required
 @require_GET
+@svg_policy
 def questionnaire_chart(request, key):
     questionnaire = _questionnaire(key)
     answers = list(selectors.answers_for(request.user, key))

@@ -62,9 +62,12 @@ def forest_svg(rows: list[dict]) -> str:
         colour = VERDICT_COLOUR.get(row["verdict"], UNCLEAR)
         axes.plot([p["low"], p["high"]], [y, y], color=colour, linewidth=2)
         axes.plot([p["estimate"]], [y], marker="o", color=colour)
-        labels.append(row["name"] if row["factor"] == "people" else row["label"])
+        label = row["name"] if row["factor"] == "people" else row["label"]
+        labels.append(" ".join(label.split()))  # one line per row, whatever was typed
     axes.axvline(0, color="#999999", linewidth=1)
-    axes.set_yticks(range(len(rows)), list(reversed(labels)))
+    # Names are people's own words: a "$" in one is a dollar, never the start of mathtext
+    # (which would set it in italics, or fail to draw the chart at all).
+    axes.set_yticks(range(len(rows)), list(reversed(labels)), parse_math=False)
     axes.set_xlabel("← more drained     more settled →")
     axes.grid(axis="x", alpha=0.3)
     _quiet(axes)

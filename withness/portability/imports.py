@@ -120,14 +120,43 @@ def import_run_create(
     )
 
 
+GONE = (
+    "The file for this import is no longer here (it was empty), so there is nothing to "
+    "import. Start the import again with the file."
+)
+
+
+def stored_file(run: ImportRun) -> bytes:
+    """The file kept on the run; ImportProblem when nothing (or nothing at all) was kept."""
+    if not run.payload:
+        raise ImportProblem(GONE)
+    return bytes(run.payload)
+
+
+def _stop(run: ImportRun, problem: ImportProblem) -> ImportRun:
+    """End a run whose kept file can no longer be read: it shows why, and writes nothing."""
+    run.status = ImportStatus.FAILED
+    run.error = problem.message
+    run.payload = None
+    run.finished_at = timezone.now()
+    run.save(update_fields=["status", "error", "payload", "finished_at"])
+    return run
+
+
 def label_review(run: ImportRun) -> list[importers.LabelReview]:
-    result = read_file(run.source, bytes(run.payload), time_zone=run.time_zone, mapping=run.mapping)
+    """The labels to review; none (and the run stopped, saying why) if the file can't be read."""
+    try:
+        data = stored_file(run)
+        result = read_file(run.source, data, time_zone=run.time_zone, mapping=run.mapping)
+    except ImportProblem as problem:
+        _stop(run, problem)
+        return []
     return importers.label_review(result)
 
 
 def import_run_map(*, run: ImportRun, mapping: dict) -> ImportRun:
     """Keep the reviewed label mapping (ImportProblem when a value is off the scale)."""
-    read_file(run.source, bytes(run.payload), time_zone=run.time_zone, mapping=mapping)
+    read_file(run.source, stored_file(run), time_zone=run.time_zone, mapping=mapping)
     run.mapping = {label: list(v) if isinstance(v, tuple) else v for label, v in mapping.items()}
     run.status = ImportStatus.RUNNING
     run.save(update_fields=["mapping", "status"])
@@ -150,7 +179,7 @@ class _Records:
 
 
 def _records(run: ImportRun) -> _Records:
-    result = read_file(run.source, bytes(run.payload), time_zone=run.time_zone, mapping=run.mapping)
+    result = read_file(run.source, stored_file(run), time_zone=run.time_zone, mapping=run.mapping)
     moods = sorted(result.moods, key=lambda m: (m.at, m.source_key))
     return _Records(result.people, moods)
 
@@ -176,7 +205,10 @@ def import_run_step(*, run: ImportRun, limit: int = STEP_ROWS) -> ImportRun:
         run = ImportRun.objects.select_for_update().get(pk=run.pk)
         if run.status != ImportStatus.RUNNING:
             return run
-        records = _records(run)
+        try:
+            records = _records(run)
+        except ImportProblem as problem:
+            return _stop(run, problem)
         zone = zone_named(run.time_zone)
         # Each step reads the file again; twenty steps at most keeps that cost bounded.
         end = _batch_end(records, run.done, max(limit, len(records) // 20), zone)

@@ -60,7 +60,7 @@ def test_country_in_the_query_shows_its_lines_as_tel_and_sms_links(client):
     assert '<a class="button" href="tel:116123">Call 116 123</a>' in main
     assert 'href="sms:85258?body=SHOUT">Text SHOUT to 85258</a>' in main
     assert 'href="https://www.samaritans.org"' in main
-    assert "checked <time datetime=\"2026-11-23\">23 November 2026</time>" in main
+    assert 'checked <time datetime="2026-11-23">23 November 2026</time>' in main
     assert "https://findahelpline.com" in main
 
 
@@ -83,9 +83,7 @@ def test_the_query_overrides_the_saved_country(owner_client):
     assert 'href="tel:999"' not in main
 
 
-def test_a_signed_in_person_without_a_country_is_asked_and_pointed_to_settings(
-    owner_client, owner
-):
+def test_a_signed_in_person_without_a_country_is_asked_and_pointed_to_settings(owner_client, owner):
     owner.country = ""
     owner.save()
 

@@ -63,12 +63,22 @@ def test_every_page_sends_a_strict_content_security_policy(full_journal):
             continue
         pages += 1
         policy = response.get("Content-Security-Policy", "")
+        if response["Content-Type"].startswith("image/svg+xml"):
+            problems += svg_policy_problems(url, policy)
+            continue
         if "default-src 'self'" not in policy or "script-src 'self'" not in policy:
             problems.append(f"{url}: no strict policy ({policy!r})")
         if "unsafe-inline" in policy or "unsafe-eval" in policy:
             problems.append(f"{url}: {policy!r}")
     assert pages > 20
     assert not problems, "\n".join(problems)
+
+
+def svg_policy_problems(url, policy):
+    """A chart opened on its own may keep matplotlib's inline styles, and nothing else."""
+    directives = dict(part.strip().split(" ", 1) for part in policy.split(";") if part.strip())
+    expected = {"default-src": "'none'", "style-src": "'unsafe-inline'", "frame-ancestors": "'none'"}
+    return [] if directives == expected else [f"{url}: chart policy {policy!r}"]
 
 
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>\s*\S", re.IGNORECASE)
