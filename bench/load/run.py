@@ -48,7 +48,11 @@ class Session:
         content = response.read()
         for header in response.headers.get_all("Set-Cookie") or []:
             for key, morsel in SimpleCookie(header).items():
-                self.cookies[key] = morsel.value
+                # A browser shows the "Saved" note on the page it is sent to, which clears it;
+                # this client does not follow redirects, so it drops the note instead of
+                # sending back an ever longer list of unread notes with every request.
+                if key != "messages":
+                    self.cookies[key] = morsel.value
         return response.status, content
 
 

@@ -1,7 +1,9 @@
 from datetime import timedelta
+from functools import cache, partial
 
 from django import forms
 from django.utils import timezone
+from django.utils.functional import lazy
 
 from withness.people.models import Person
 
@@ -134,7 +136,20 @@ class EntryForm(forms.Form):
                 )
 
 
+class BodySignalsField(forms.MultipleChoiceField):
+    def valid_value(self, value):
+        # A built-in signal is always a choice: no need to list the user's own words.
+        return value in body.LABELS or super().valid_value(value)
+
+
 class PersonChoiceField(forms.ModelMultipleChoiceField):
+    def clean(self, value):
+        # Nobody chosen is the usual case: an empty list, not an empty queryset that the form
+        # and the service would each build and compile again just to find it empty.
+        if not value and not self.required:
+            return []
+        return super().clean(value)
+
     def label_from_instance(self, obj):
         return obj.name
 
@@ -197,7 +212,7 @@ class InteractionForm(EntryForm):
             "max_value": "This scale runs from 0 to 10.",
         },
     )
-    body_signals = forms.MultipleChoiceField(
+    body_signals = BodySignalsField(
         label="Anything you noticed in your body?",
         required=False,
         widget=ChipCheckboxes,
@@ -244,10 +259,14 @@ class InteractionForm(EntryForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, user=user, **kwargs)
-        self.fields["people"].queryset = Person.objects.for_user(user)
-        if not self.fields["people"].queryset.exists():
-            self.fields["new_people"].label = "Who was it with?"
-        self.fields["body_signals"].choices = body_signal_choices(user, self.initial)
+        people = Person.objects.for_user(user)
+        self.fields["people"].queryset = people
+        # Both read the journal only when the form is drawn (or an own word is submitted),
+        # so saving an entry does not pay for what only the page shows.
+        self.fields["new_people"].label = lazy(
+            cache(lambda: "Someone new?" if people.exists() else "Who was it with?"), str
+        )()
+        self.fields["body_signals"].choices = partial(body_signal_choices, user, self.initial)
 
     def clean_new_people(self):
         names = split_list(self.cleaned_data["new_people"])

@@ -58,8 +58,11 @@ def _follow_up_time(entry, data):
 
 def _people_for(user, data) -> list[Person]:
     people = list(data.get("people") or [])
+    names = data.get("new_people") or []
+    if not names:  # the usual case: no need to read the whole list of people
+        return people
     existing = {p.name.casefold(): p for p in Person.objects.for_user(user)}
-    for name in data.get("new_people") or []:
+    for name in names:
         person = existing.get(name.casefold())
         if person is None:
             person = Person.objects.create(owner=user, name=name)
@@ -69,11 +72,15 @@ def _people_for(user, data) -> list[Person]:
     return people
 
 
-def _set_people(interaction, people):
-    interaction.participation_set.all().delete()
+def _add_people(interaction, people):
     Participation.objects.bulk_create(
         Participation(owner=interaction.owner, interaction=interaction, person=p) for p in people
     )
+
+
+def _set_people(interaction, people):
+    interaction.participation_set.all().delete()
+    _add_people(interaction, people)
 
 
 @transaction.atomic
@@ -82,7 +89,7 @@ def interaction_log(*, user, data) -> Interaction:
     _assign(interaction, data, INTERACTION_FIELDS)
     interaction.after_due_at = _follow_up_time(interaction, data)
     interaction.save()
-    _set_people(interaction, _people_for(user, data))
+    _add_people(interaction, _people_for(user, data))  # a new entry has none to clear
     return interaction
 
 
