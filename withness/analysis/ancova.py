@@ -96,21 +96,19 @@ def adjust(
     slope, slope_var = PRIOR_SLOPE, PRIOR_SLOPE_VAR
     if ok.sum() >= MIN_PAIRS_FOR_SLOPE:
         xs, ys, ks = x[ok], y[ok], kind[ok]
-        sxx = sxy = 0.0
-        residual = np.empty_like(ys)
-        for k in np.unique(ks):
-            m = ks == k
-            xc, yc = xs[m] - xs[m].mean(), ys[m] - ys[m].mean()
-            sxx += float(xc @ xc)
-            sxy += float(xc @ yc)
+        # Centred within each entry type (its own intercept), one slope for all.
+        count = np.bincount(ks)
+        used = np.maximum(count, 1)
+        xc = xs - (np.bincount(ks, xs) / used)[ks]
+        yc = ys - (np.bincount(ks, ys) / used)[ks]
+        # Sums of products by np.sum, not BLAS dot: no thread start-up on a busy machine.
+        sxx, sxy = float(np.sum(xc * xc)), float(np.sum(xc * yc))
         if sxx > 0:
             # A slope outside 0..1 would mean the after-state overshoots the before-state;
             # with noisy scales that is an artefact, so it is held to the plausible range.
             slope = float(np.clip(sxy / sxx, 0.0, 1.0))
-            for k in np.unique(ks):
-                m = ks == k
-                residual[m] = ys[m] - ys[m].mean() - slope * (xs[m] - xs[m].mean())
-            dof = max(int(ok.sum()) - len(np.unique(ks)) - 1, 1)
-            slope_var = float(residual @ residual) / dof / sxx
+            residual = yc - slope * xc
+            dof = max(int(ok.sum()) - int((count > 0).sum()) - 1, 1)
+            slope_var = float(np.sum(residual * residual)) / dof / sxx
     added = np.where(ok, y - slope * x, np.nan)
     return Adjusted(added, x, usual_var, slope, slope_var, level, source)

@@ -6,7 +6,16 @@ entries, never a claim that someone or something is good or bad for them.
 
 from dataclasses import dataclass
 
-from .effects import DRAINS, LIFTS, MIN_FOR_VERDICT, MIN_SIZE, NOT_ENOUGH, Effect
+from .effects import (
+    AVERAGE_INTERACTION,
+    AVERAGE_SOLITUDE,
+    DRAINS,
+    LIFTS,
+    MIN_FOR_VERDICT,
+    MIN_SIZE,
+    NOT_ENOUGH,
+    Effect,
+)
 from .records import EntryId
 
 SUBJECTS: dict[str, dict[str, str]] = {
@@ -99,15 +108,35 @@ def _times(n: int) -> str:
     return "1 time" if n == 1 else f"{n} times"
 
 
+# What an effect is measured against, in words (see ``effects.reference``).
+AGAINST = {
+    AVERAGE_INTERACTION: "your time with people on average",
+    AVERAGE_SOLITUDE: "your time alone on average",
+}
+
+
 def card_text(effect: Effect) -> str:
+    """The card's sentence. A person is compared with how the user would otherwise
+    have felt ("more settled", "drain you"); a kind of contact with the user's own
+    average contact, and says so ("more settled than your time with people on
+    average"), so "less settled than usual contact" is never worded as a drain."""
     what = subject(effect)
+    against = AGAINST.get(effect.compared_with)
     if effect.verdict == NOT_ENOUGH:
         return f"Not enough entries yet about {what} to see a pattern ({effect.n} so far)."
+    based = f"based on {_times(effect.n)}"
     if effect.verdict in (LIFTS, DRAINS) and effect.pleasant is not None:
-        change = "leave you more settled" if effect.verdict == LIFTS else "drain you"
         sure = certainty_word(effect.pleasant.p_positive)
-        return f"In your log, {what} has tended to {change} — based on {_times(effect.n)}; {sure}."
-    return f"In your log, {what} shows no clear pattern yet — based on {_times(effect.n)}."
+        if against is None:
+            change = "leave you more settled" if effect.verdict == LIFTS else "drain you"
+        else:
+            change = (
+                f"leave you {'more' if effect.verdict == LIFTS else 'less'} settled than {against}"
+            )
+        return f"In your log, {what} has tended to {change} — {based}; {sure}."
+    if against is None:
+        return f"In your log, {what} shows no clear pattern yet — {based}."
+    return f"In your log, {what} shows no clear difference from {against} yet — {based}."
 
 
 def energy_text(effect: Effect) -> str | None:
@@ -121,6 +150,8 @@ def energy_text(effect: Effect) -> str | None:
         change = "leave you with less energy"
     else:
         return None
+    if (against := AGAINST.get(effect.compared_with)) is not None:
+        change += f" than {against}"
     return (
         f"Exploratory: in your log, {subject(effect)} has tended to {change} — "
         f"based on {_times(effect.n)}; {certainty_word(e.p_positive)}."

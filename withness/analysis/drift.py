@@ -15,11 +15,12 @@ spell away from people is not a concern on its own. This is data for a gentle
 note, not a prediction of a crisis.
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
 import numpy as np
+from scipy.signal import lfilter
 
 from .columns import (
     CheckInColumns,
@@ -30,7 +31,6 @@ from .columns import (
     solitude_columns,
 )
 from .records import ISOLATION_SIGNS, CheckInRecord, InteractionRecord, SolitudeRecord
-from .states import Region, region_of
 
 SIGNALS = (
     *ISOLATION_SIGNS,
@@ -73,27 +73,39 @@ class DriftPoint:
 
 
 @dataclass(frozen=True)
+class Series:
+    """The daily index and its smoothed line, as arrays (NaN where unknown)."""
+
+    days: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))  # ordinals
+    index: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    smoothed: np.ndarray = field(default_factory=lambda: np.zeros(0))
+
+    def __len__(self) -> int:
+        return len(self.days)
+
+    def __iter__(self) -> Iterator[DriftPoint]:
+        for d, i, s in zip(
+            self.days.tolist(), self.index.tolist(), self.smoothed.tolist(), strict=True
+        ):
+            yield DriftPoint(date.fromordinal(d), None if i != i else i, None if s != s else s)
+
+
+@dataclass(frozen=True)
 class Drift:
     flagged: bool
     since: date | None
     signals: list[str]
-    series: tuple[DriftPoint, ...] = field(default=(), repr=False)
+    series: Series = field(default_factory=Series, repr=False)
     baseline: float | None = None
     threshold: float | None = None
 
 
 def _regions(pleasant: np.ndarray, energy: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Shut-down and on-guard flags (NaN when unknown), using states.region_of."""
-    shut = np.full(len(pleasant), np.nan)
-    guard = np.full(len(pleasant), np.nan)
+    """Shut-down and on-guard flags (NaN when unknown): ``states.region_of``, for arrays."""
     known = ~(np.isnan(pleasant) | np.isnan(energy))
-    if known.any():
-        pairs, inverse = np.unique(
-            np.stack([pleasant[known], energy[known]], axis=1), axis=0, return_inverse=True
-        )
-        regions = [region_of(float(p), float(e)) for p, e in pairs]
-        shut[known] = np.array([r == Region.SHUT_DOWN for r in regions], dtype=float)[inverse]
-        guard[known] = np.array([r == Region.ON_GUARD for r in regions], dtype=float)[inverse]
+    low = pleasant <= -1
+    shut = np.where(known, low & (energy <= 4), np.nan)
+    guard = np.where(known, low & (energy >= 6), np.nan)
     return shut, guard
 
 
@@ -121,10 +133,13 @@ def _days_since_safe_contact(
     icols: InteractionColumns, safe_people: frozenset[str], days: np.ndarray
 ) -> np.ndarray:
     if safe_people:
-        safe = [bool(safe_people.intersection(r.people)) for r in icols.records]
+        safe_level = [i for i, p in enumerate(icols.people) if p in safe_people]
+        hits = icols.person_entry[np.isin(icols.person, safe_level)]
+        safe = np.zeros(len(icols), dtype=bool)
+        safe[hits] = True
     else:
-        safe = [r.felt_safe is not None and r.felt_safe >= SAFE_FELT for r in icols.records]
-    contact = np.unique(icols.day[np.array(safe, dtype=bool)]) if len(icols) else np.zeros(0)
+        safe = icols.felt_safe >= SAFE_FELT  # NaN (not said) is never safe
+    contact = np.unique(icols.day[safe]) if len(icols) else np.zeros(0)
     if len(contact) == 0:
         return np.full(len(days), np.inf)
     last = np.searchsorted(contact, days, side="right") - 1
@@ -142,12 +157,8 @@ def _ewma(values: np.ndarray) -> np.ndarray:
     filled = filled[idx]
     first = filled[~np.isnan(filled)][0]
     filled = np.where(np.isnan(filled), first, filled)
-    out = np.empty(len(filled))
-    level = first
-    for i, value in enumerate(filled.tolist()):
-        level += ALPHA * (value - level)
-        out[i] = level
-    return out
+    # level[i] = level[i-1] + ALPHA · (value[i] − level[i-1]), from ``first``, as a filter.
+    return lfilter([ALPHA], [1.0, ALPHA - 1.0], filled, zi=[(1.0 - ALPHA) * first])[0]
 
 
 def _index(components: np.ndarray, weights: np.ndarray) -> np.ndarray:
@@ -218,10 +229,7 @@ def drift_from_columns(
     )
     index = _index(components, WEIGHTS)
     smoothed = _ewma(index)
-    series = tuple(
-        DriftPoint(date.fromordinal(d), None if i != i else i, None if s != s else s)
-        for d, i, s in zip(days.tolist(), index.tolist(), smoothed.tolist(), strict=True)
-    )  # (x != x is the NaN test, cheap on plain floats)
+    series = Series(days, index, smoothed)
 
     base = (days >= now - BASELINE_FROM) & (days < now - BASELINE_TO)
     if base.sum() < MIN_BASELINE:

@@ -124,7 +124,6 @@ def _level_order(factor: str, present: set[str]) -> tuple[str, ...]:
 
 
 def _single(factor: str, keys: list[str]) -> Grouping:
-    """One observation per record with a non-empty key, weight 1."""
     first_seen = {k: i for i, k in enumerate(dict.fromkeys(keys))}
     codes = np.fromiter(map(first_seen.__getitem__, keys), dtype=np.int64, count=len(keys))
     names = _level_order(factor, {k for k in first_seen if k})
@@ -136,40 +135,48 @@ def _single(factor: str, keys: list[str]) -> Grouping:
 
 
 def _people(cols: InteractionColumns) -> Grouping:
-    names = tuple(sorted({p for r in cols.records for p in r.people}))
-    index = {name: i for i, name in enumerate(names)}
-    groups = [
-        # a name given twice is still one person
-        ps if len(set(ps)) == len(ps) else tuple(dict.fromkeys(ps))
-        for ps in (r.people for r in cols.records)
-    ]
-    size = np.array([len(ps) for ps in groups], dtype=np.int64)
-    record = np.repeat(np.arange(len(groups), dtype=np.int64), size)
-    level = np.array([index[p] for ps in groups for p in ps], dtype=np.int64)
-    weight = 1.0 / size[record] if len(record) else np.zeros(0)
-    return Grouping("people", names, level, record, weight)
+    size = np.bincount(cols.person_entry, minlength=len(cols)).astype(float)
+    weight = 1.0 / size[cols.person_entry] if len(cols.person_entry) else np.zeros(0)
+    return Grouping("people", cols.people, cols.person, cols.person_entry, weight)
 
 
-def _group_size(r) -> int | None:
-    if r.group_size is not None:
-        return r.group_size
-    return len(set(r.people)) or None
+def _text_grouping(factor: str, values: np.ndarray) -> Grouping:
+    """One observation per entry with a non-empty value, weight 1."""
+    return _single(factor, values.tolist())
+
+
+def _number_grouping(factor: str, keys: np.ndarray, values: np.ndarray) -> Grouping:
+    """Levels from whole numbers (``keys[i]`` names level i); NaN and others: no group."""
+    known = np.isin(values, np.arange(len(keys)))
+    codes = np.where(known, np.nan_to_num(values, nan=-1), -1).astype(np.int64)
+    present = np.bincount(codes[known], minlength=len(keys)) > 0
+    names = [str(k) for k in np.asarray(keys)[present]]
+    remap = np.cumsum(present) - 1
+    level = np.where(known, remap[np.maximum(codes, 0)], -1)
+    record = np.flatnonzero(level >= 0)
+    return Grouping(factor, tuple(names), level[record], record, np.ones(len(record)))
+
+
+def group_sizes(cols: InteractionColumns) -> np.ndarray:
+    """Others present: the group size given, else how many people were named (NaN if none)."""
+    named = np.bincount(cols.person_entry, minlength=len(cols)).astype(float)
+    return np.where(np.isnan(cols.group_size), np.where(named > 0, named, np.nan), cols.group_size)
 
 
 def interaction_groupings(cols: InteractionColumns) -> list[Grouping]:
-    bands = np.array([key for key, *_ in DURATION_BANDS], dtype=object)
     lows = np.array([low for _, low, _, _ in DURATION_BANDS])
-    band = bands[np.maximum(np.searchsorted(lows, cols.duration, side="right") - 1, 0)]
-    records = cols.records
-    keys = {
-        "modes": [r.mode for r in records],
-        "settings": [r.setting or "" for r in records],
-        "durations": band.tolist(),
-        "group_sizes": [group_size_band(_group_size(r)) for r in records],
-        "initiated_by": [r.initiated_by or "" for r in records],
-        "depth": ["" if r.depth is None else str(r.depth) for r in records],
-    }
-    return [_people(cols)] + [_single(f, keys[f]) for f in INTERACTION_FACTORS[1:]]
+    band = np.maximum(np.searchsorted(lows, cols.duration, side="right") - 1, 0).astype(float)
+    size = group_sizes(cols)
+    size_band = np.select([size < 1, size == 1, size <= 3, size > 3], [np.nan, 0, 1, 2], np.nan)
+    return [
+        _people(cols),
+        _text_grouping("modes", cols.mode),
+        _text_grouping("settings", cols.setting),
+        _number_grouping("durations", np.array([key for key, *_ in DURATION_BANDS]), band),
+        _number_grouping("group_sizes", np.array([key for key, _ in GROUP_SIZE_BANDS]), size_band),
+        _text_grouping("initiated_by", cols.initiated_by),
+        _number_grouping("depth", np.array([str(d) for d in DEPTHS]), cols.depth),
+    ]
 
 
 def solitude_kind(chosen: bool, restorative: bool | None) -> str:
@@ -179,6 +186,9 @@ def solitude_kind(chosen: bool, restorative: bool | None) -> str:
 
 
 def solitude_groupings(cols: SolitudeColumns) -> list[Grouping]:
-    kinds = [solitude_kind(r.chosen, r.restorative) for r in cols.records]
-    activities = [r.activity or "" for r in cols.records]
-    return [_single("solitude", kinds), _single("activities", activities)]
+    # chosen_restful, chosen, unchosen
+    kind = np.where(cols.chosen, np.where(cols.restorative == 1.0, 0, 1), 2).astype(float)
+    return [
+        _number_grouping("solitude", np.array(SOLITUDE_KINDS), kind),
+        _text_grouping("activities", cols.activity),
+    ]

@@ -9,6 +9,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+import numpy as np
+
 from .balance import (
     CurvePoint,
     Lag,
@@ -19,7 +21,16 @@ from .balance import (
     weekly_balance,
 )
 from .cards import Card, clear_cards
-from .columns import checkin_columns, interaction_columns, solitude_columns
+from .columns import (
+    UNIX_DAY_ORDINAL,
+    CheckInColumns,
+    InteractionColumns,
+    SolitudeColumns,
+    checkin_columns,
+    interaction_columns,
+    solitude_columns,
+    until,
+)
 from .drift import Drift, drift_from_columns
 from .effects import Effect, Estimate, ModelNote, effects_from_columns
 from .factors import INTERACTION_FACTORS, SOLITUDE_FACTORS
@@ -28,7 +39,10 @@ from .records import CheckInRecord, InteractionRecord, SolitudeRecord
 METHOD = (
     "Each estimate compares how you felt after an entry with how you felt before it, "
     "allowing for the way a low moment tends to lift on its own, and measured against "
-    "your usual state from your daily check-ins. Groups with few entries are drawn "
+    "your usual state from your daily check-ins. A person is compared with that: time with "
+    "them against not having had it. Kinds of contact (in person, calls, long or short, "
+    "where, who reached out …) are compared with your time with people on average, and "
+    "kinds of time alone with your time alone on average. Groups with few entries are drawn "
     "toward your overall average, so a handful of entries cannot make a strong claim: "
     "below 4 entries there is no estimate, and a pattern is named only from 6 entries "
     "on, when the 90% range stays on one side of zero and the change is at least half "
@@ -59,15 +73,9 @@ class Report:
         return self.effects["modes"]
 
 
-def _last_day(
-    interactions: list[InteractionRecord],
-    solitude: list[SolitudeRecord],
-    checkins: list[CheckInRecord],
-) -> date | None:
-    days = [r.started_at.date() for r in interactions]
-    days += [r.started_at.date() for r in solitude]
-    days += [r.day for r in checkins]
-    return max(days) if days else None
+def _last_day(*day_columns) -> date | None:
+    days = [int(d.max()) for d in day_columns if len(d)]
+    return date.fromordinal(max(days)) if days else None
 
 
 def analyse(
@@ -82,11 +90,27 @@ def analyse(
 
     Entries after ``today`` are left out; the order of the records does not matter.
     """
-    interactions, solitude, checkins = list(interactions), list(solitude), list(checkins)
-    as_of = today or _last_day(interactions, solitude, checkins)
-    icols = interaction_columns(interactions, as_of)
-    scols = solitude_columns(solitude, as_of)
-    ccols = checkin_columns(checkins, as_of)
+    return analyse_columns(
+        interaction_columns(interactions),
+        solitude_columns(solitude),
+        checkin_columns(checkins),
+        safe_people=safe_people,
+        today=today,
+    )
+
+
+def analyse_columns(
+    icols: InteractionColumns,
+    scols: SolitudeColumns,
+    ccols: CheckInColumns,
+    *,
+    safe_people: frozenset[str] = frozenset(),
+    today: date | None = None,
+) -> Report:
+    """``analyse`` for entries already in columns (the app reads its database into them)."""
+    as_of = today or _last_day(icols.day, scols.day, ccols.day)
+    if today is not None:
+        icols, scols, ccols = until(icols, today), until(scols, today), until(ccols, today)
     effects = effects_from_columns(icols, scols, ccols)
     by_factor = dict(effects.by_factor)
     by_factor["people"] = tuple(sorted(by_factor["people"], key=lambda e: (-e.n, e.name)))
@@ -138,11 +162,23 @@ def effect_to_dict(e: Effect) -> dict:
         "pleasant": _estimate(e.pleasant),
         "energy": _estimate(e.energy),
         "verdict": e.verdict,
+        "compared_with": e.compared_with,
         "entry_ids": list(e.entry_ids),
     }
 
 
+def _rounded(values: np.ndarray, places: int = 4) -> list[float | None]:
+    """``_num`` for a whole array: rounded, NaN and infinities as None."""
+    out = np.round(values, places).astype(object)
+    out[~np.isfinite(values)] = None
+    return out.tolist()
+
+
 def drift_to_dict(d: Drift) -> dict:
+    dates = np.datetime_as_string(
+        (d.series.days - UNIX_DAY_ORDINAL).astype("datetime64[D]"), unit="D"
+    ).tolist()
+    index, smoothed = _rounded(d.series.index), _rounded(d.series.smoothed)
     return {
         "flagged": d.flagged,
         "since": d.since.isoformat() if d.since else None,
@@ -150,8 +186,8 @@ def drift_to_dict(d: Drift) -> dict:
         "baseline": _num(d.baseline),
         "threshold": _num(d.threshold),
         "series": [
-            {"date": p.day.isoformat(), "index": _num(p.index), "smoothed": _num(p.smoothed)}
-            for p in d.series
+            {"date": day, "index": i, "smoothed": s}
+            for day, i, s in zip(dates, index, smoothed, strict=True)
         ],
     }
 

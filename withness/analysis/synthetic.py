@@ -167,6 +167,8 @@ def generate(
     checkin_rate: float = 0.85,
     zero_share: float = 0.3,
     context_effects: bool = False,
+    mode_effects: Mapping[str, float] | None = None,
+    setting_effects: Mapping[str, float] | None = None,
     drift_day: int | None = None,
     restful_only: bool = False,
     trend_per_year: float = 0.0,
@@ -177,7 +179,10 @@ def generate(
     ``drift_day`` (days after the start) plants a slide into isolation;
     ``interactions_per_day`` scales everyone's visits to reach that rate;
     ``people`` fixes some people as name → (pleasant effect, energy effect,
-    visits a year); the rest are drawn at random.
+    visits a year); the rest are drawn at random. With ``context_effects``,
+    ``mode_effects`` replaces the modes' planted effects and ``setting_effects``
+    adds effects of settings (neither draws a random number, so the same seed
+    gives the same entries).
     """
     rng = np.random.default_rng(seed)
     start = end - timedelta(days=days - 1)
@@ -226,8 +231,9 @@ def generate(
     anon_day = np.repeat(t, rng.poisson(strangers_per_day * days * day_weight))
     cast = _Cast(names, pleasant_eff, energy_eff, felt_safe_mean, mode_pref, visits)
     records, true_p, true_e, minutes_by_day = _interactions(
-        rng, start, cast, who, when, anon_day, day_p, day_e, usual_p, usual_e, context_effects
-    )
+        rng, start, cast, who, when, anon_day, day_p, day_e, usual_p, usual_e, context_effects,
+        {**MODE_EFFECT, **(mode_effects or {})}, dict(setting_effects or {}),
+    )  # fmt: skip
 
     solitude = _solitude(
         rng, start, solitude_per_day, day_p, day_e, usual_p, usual_e, ramp, retreat, restful_only
@@ -272,6 +278,8 @@ def _interactions(
     usual_p: np.ndarray,
     usual_e: np.ndarray,
     context_effects: bool,
+    mode_effect: Mapping[str, float],
+    setting_effect: Mapping[str, float],
 ) -> tuple[tuple[InteractionRecord, ...], np.ndarray, np.ndarray, np.ndarray]:
     n_named = len(who)
     n = n_named + len(anon_day)
@@ -308,9 +316,19 @@ def _interactions(
     place = rng.integers(0, len(IN_PERSON_SETTINGS), n)
     at_home = rng.random(n) < 0.3
     if context_effects:
-        eff_p += np.array([MODE_EFFECT[m] for m in MODES])[mode]
+        eff_p += np.array([mode_effect[m] for m in MODES])[mode]
         eff_p += DURATION_GAIN * (1 - np.exp(-minutes / 30.0)) - DURATION_OFFSET
         eff_e -= np.where((minutes >= 120) & (mode == 0), 0.4, 0.0)
+        if setting_effect:
+            call_at_home = np.isin(mode, [MODES.index("call"), MODES.index("video")]) & at_home
+            where = np.where(
+                mode == MODES.index("in_person"),
+                np.array(IN_PERSON_SETTINGS, dtype=object)[place],
+                np.where(
+                    mode == MODES.index("online"), "online", np.where(call_at_home, "home", "")
+                ),
+            )
+            eff_p += np.array([setting_effect.get(w, 0.0) for w in where.tolist()])
 
     before_p = day_p[day] + rng.normal(0, SD_MOMENT, n)
     before_e = day_e[day] + rng.normal(0, SD_MOMENT, n)
@@ -467,27 +485,92 @@ def _checkins(
     )
 
 
+DEMO_MODE_EFFECTS = {"online": -0.6}
+DEMO_SETTING_EFFECTS = {"outdoors": 0.6}
 DEMO_PEOPLE = {
-    # name: (pleasantness effect, energy effect, visits a year)
+    # name: (pleasantness effect, energy effect, visits a year); nobody else is drawn.
     "Sam": (1.0, 0.5, 45),
-    "Priya": (0.6, 0.2, 25),
-    "Alex": (-0.9, -0.6, 20),
+    "Priya": (0.7, 0.2, 25),
+    "Alex": (-1.3, -0.6, 22),
     "Jordan": (0.0, 0.0, 30),
-    "Mia": (0.3, 0.3, 8),
-    "Omar": (0.0, -0.3, 3),
+    "Lena": (0.0, 0.0, 14),
+    "Chen": (0.0, 0.0, 9),
+    "Mia": (0.3, 0.3, 1),
+    "Omar": (0.0, -0.3, 1),
 }
+
+
+@dataclass(frozen=True)
+class DemoPattern:
+    """A planted pattern, in words, and what the insights page shows for it.
+
+    ``shows`` lists (factor, name, verdicts the page may give): the demo's test checks
+    every one of them on the default seed, and that no other card appears.
+    """
+
+    text: str
+    shows: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
+
+
+_QUIET = ("unclear", "not_enough")
 DEMO_PATTERNS = (
-    "Time with Sam adds about one point of pleasantness; Sam is one of the safe people.",
-    "Time with Priya adds about half a point.",
-    "Time with Alex takes away almost a point, and some energy.",
-    "Jordan, seen often, adds nothing of their own (time with Jordan still gains from"
-    " being long and in person).",
-    "Mia and Omar are seen too rarely to say much.",
-    "In-person time adds a little (+0.1); online groups take a little (−0.1).",
-    "Longer time together helps more (from about 0 for a few minutes to +0.4 for two"
-    " hours), levelling off after about an hour.",
-    "Chosen, restful time alone adds a little; unchosen time alone takes a little.",
-    "A day with more time with people is followed by slightly fewer isolation signs.",
+    DemoPattern(
+        "Time with Sam adds about one point of pleasantness; Sam is one of the safe people."
+        " The page: Sam tends to leave you more settled.",
+        (("people", "Sam", ("lifts",)),),
+    ),
+    DemoPattern(
+        "Time with Priya adds about two thirds of a point. The page: more settled.",
+        (("people", "Priya", ("lifts",)),),
+    ),
+    DemoPattern(
+        "Time with Alex takes away more than a point, and some energy. The page: Alex tends"
+        " to drain you.",
+        (("people", "Alex", ("drains",)),),
+    ),
+    DemoPattern(
+        "Jordan (seen often), Lena and Chen add nothing of their own; time with them still"
+        " gains a little from contact in general. The page: no clear pattern.",
+        tuple(("people", name, ("unclear",)) for name in ("Jordan", "Lena", "Chen")),
+    ),
+    DemoPattern(
+        "Mia and Omar are seen only a handful of times. The page: not enough entries yet,"
+        " or no clear pattern.",
+        (("people", "Mia", _QUIET), ("people", "Omar", _QUIET)),
+    ),
+    DemoPattern(
+        "Time with people outdoors adds over half a point. The page: outdoors tends to leave"
+        " you more settled than your time with people on average.",
+        (("settings", "outdoors", ("lifts",)),),
+    ),
+    DemoPattern(
+        "Online communities take away over half a point (and the big groups of the journal"
+        " are mostly online). The page: online communities, time online and time with four"
+        " or more others tend to leave you less settled than your time with people on"
+        " average.",
+        (
+            ("modes", "online", ("drains",)),
+            ("settings", "online", ("drains",)),
+            ("group_sizes", "4+", ("drains",)),
+        ),
+    ),
+    DemoPattern(
+        "Longer time together adds a little more (from about 0 for a few minutes to +0.4"
+        " for two hours, most of it within the first hour), and in-person time a little"
+        " (+0.1): too small for a card, it shows in the tables.",
+        tuple(("durations", band, ("unclear",)) for band in ("0-15", "15-45", "45-90", "90+"))
+        + (("modes", "in_person", ("unclear",)),),
+    ),
+    DemoPattern(
+        "Chosen, restful time alone adds a little; unchosen time alone takes a little."
+        " The page: time alone you did not choose tends to leave you less settled than your"
+        " time alone on average.",
+        (("solitude", "unchosen", ("drains",)), ("solitude", "chosen_restful", _QUIET)),
+    ),
+    DemoPattern(
+        "A day with more time with people is followed by slightly fewer isolation signs."
+        " The page says so under the charts."
+    ),
 )
 
 
@@ -497,8 +580,10 @@ def demo_journal(seed: int = 7, *, days: int = 365, end: date = DEFAULT_END) -> 
         seed,
         days=days,
         end=end,
-        n_people=12,
+        n_people=len(DEMO_PEOPLE),
         context_effects=True,
+        mode_effects=DEMO_MODE_EFFECTS,
+        setting_effects=DEMO_SETTING_EFFECTS,
         people=DEMO_PEOPLE,
         interactions_per_day=1.6,
     )

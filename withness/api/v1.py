@@ -1,10 +1,8 @@
 """Version 1 of the JSON API, mounted at /api/v1/."""
 
-from ninja import NinjaAPI
-
 from . import errors
 from .auth import TokenAuth
-from .routers import checkins, interactions, people, solitude
+from .routers import checkins, insights, interactions, people, solitude
 
 DESCRIPTION = (
     "Your journal, as JSON. Send a personal access token from Settings in the header "
@@ -12,7 +10,7 @@ DESCRIPTION = (
     "everything; an add-only token can log new entries and never read anything back."
 )
 
-api = NinjaAPI(
+api = errors.DocumentedErrorsAPI(
     title="withness API",
     version="1",
     description=DESCRIPTION,
@@ -29,3 +27,4 @@ api.add_router("/people", people.router)
 api.add_router("/interactions", interactions.router)
 api.add_router("/solitude", solitude.router)
 api.add_router("/checkins", checkins.router)
+api.add_router("/insights", insights.router)

@@ -1,9 +1,11 @@
 """A demo account with a year of synthetic entries, so a newcomer sees insights at once.
 
 The entries come from ``withness.analysis.synthetic.demo_journal``, whose planted
-patterns are documented there (``DEMO_PATTERNS``): Sam and Priya tend to leave the
-demo person more settled, Alex tends to drain them, Jordan adds nothing of their own,
-and a few people are seen too rarely to say anything.
+patterns are documented there (``DEMO_PATTERNS``), each with what the insights page
+shows for it: Sam and Priya tend to leave the demo person more settled, Alex tends to
+drain them, Jordan, Lena and Chen add nothing of their own, Mia and Omar are seen too
+rarely to say anything; time outdoors stands out above their average contact, online
+communities below it, and unchosen time alone below their average time alone.
 """
 
 import secrets
@@ -27,6 +29,8 @@ RELATIONSHIPS = {
     "Priya": Relationship.FAMILY,
     "Alex": Relationship.COLLEAGUE,
     "Jordan": Relationship.NEIGHBOUR,
+    "Lena": Relationship.FRIEND,
+    "Chen": Relationship.COLLEAGUE,
 }
 
 
@@ -58,7 +62,7 @@ def demo_account_reset(
 
 
 def patterns() -> tuple[str, ...]:
-    return DEMO_PATTERNS
+    return tuple(pattern.text for pattern in DEMO_PATTERNS)
 
 
 def synthetic_journal_load(*, user: User, journal: SyntheticJournal) -> None:

@@ -8,8 +8,11 @@ entries and people are left out, as they are everywhere else in the journal.
 import hashlib
 from dataclasses import dataclass
 
-from django.db.models import Count, Max
+import numpy as np
+from django.db import connection
+from django.db.models import F, Func, TextField
 
+from withness.analysis import columns
 from withness.analysis.records import CheckInRecord, InteractionRecord, SolitudeRecord
 from withness.journal.models import CheckIn, Interaction, Participation, Solitude
 from withness.people.models import Person
@@ -134,6 +137,180 @@ def journal_records(user) -> JournalRecords:
     )
 
 
+class Plain(Func):
+    """A column as the database driver gives it, without a Python conversion per row.
+
+    SQLite gives moments and days as their stored UTC text and booleans as 0/1 (the
+    CAST hides the declared type the sqlite3 module would convert by); PostgreSQL's
+    driver makes them Python objects in C. ``analysis.columns`` reads either.
+    """
+
+    template = "%(expressions)s"
+    output_field = TextField()  # a type Django converts nowhere
+
+    def as_sqlite(self, compiler, connection, **extra):
+        return self.as_sql(compiler, connection, template="CAST(%(expressions)s AS TEXT)")
+
+    def get_db_converters(self, connection):
+        return []
+
+
+class PlainNumber(Plain):
+    def as_sqlite(self, compiler, connection, **extra):
+        return self.as_sql(compiler, connection, template="CAST(%(expressions)s AS INTEGER)")
+
+
+def _plain(*names: str) -> list:
+    kinds = {"started_at": Plain, "day": Plain, "chosen": PlainNumber, "restorative": PlainNumber}
+    return [kinds[name](F(name)) if name in kinds else name for name in names]
+
+
+@dataclass(frozen=True)
+class JournalColumns:
+    """The live journal as the pattern-finder's columns (what the insights compute reads)."""
+
+    interactions: columns.InteractionColumns
+    solitude: columns.SolitudeColumns
+    checkins: columns.CheckInColumns
+    safe_people: frozenset[str]  # person keys
+    names: dict[str, str]  # person key → name, for display
+
+    @property
+    def entries(self) -> int:
+        return len(self.interactions) + len(self.solitude) + len(self.checkins)
+
+
+def _transpose(rows: list[tuple], width: int) -> list[tuple]:
+    return list(zip(*rows, strict=True)) if rows else [()] * width
+
+
+def _text(values: tuple) -> np.ndarray:
+    out = np.empty(len(values), dtype=object)
+    out[:] = values
+    return out
+
+
+def _ids(values: tuple) -> np.ndarray:
+    return np.array(values, dtype=np.int64)
+
+
+def interaction_columns(user) -> columns.InteractionColumns:
+    rows = list(
+        Interaction.objects.for_user(user)
+        .order_by()
+        .values_list(*_plain("id", "started_at", *INTERACTION_FIELDS[2:]))
+    )
+    (pk, at, minutes, bp, be, ap, ae, mode, initiated_by, depth, felt_safe, setting, size) = (
+        _transpose(rows, len(INTERACTION_FIELDS))
+    )
+    epoch = columns.epoch_seconds(at)
+    pairs = np.array(
+        list(
+            Participation.objects.filter(
+                owner=user, interaction__deleted_at__isnull=True, person__deleted_at__isnull=True
+            ).values_list("interaction_id", "person_id")
+        ),
+        dtype=np.int64,
+    ).reshape(-1, 2)
+    ids = np.array(pk, dtype=np.int64)
+    by_id = np.argsort(ids)
+    where = np.searchsorted(ids, pairs[:, 0], sorter=by_id) if len(ids) else pairs[:, 0]
+    found = (where < len(ids)) & (ids[by_id[np.minimum(where, len(ids) - 1)]] == pairs[:, 0])
+    person_ids, person = np.unique(pairs[found, 1], return_inverse=True)
+    return columns.interactions_from_arrays(
+        time=epoch,
+        day=columns.local_days(epoch, user.zone),
+        duration=np.array(minutes, dtype=float),
+        before_pleasant=np.array(bp, dtype=float),
+        before_energy=np.array(be, dtype=float),
+        after_pleasant=np.array(ap, dtype=float),
+        after_energy=np.array(ae, dtype=float),
+        mode=_text(mode),
+        initiated_by=_text(initiated_by),
+        setting=_text(setting),
+        depth=np.array(depth, dtype=float),
+        felt_safe=np.array(felt_safe, dtype=float),
+        group_size=np.array(size, dtype=float),
+        entry_id=_ids(pk),
+        person_entry=by_id[where[found]] if len(ids) else np.zeros(0, dtype=np.int64),
+        person=person,
+        people=[person_key(p) for p in person_ids.tolist()],
+    )
+
+
+def solitude_columns(user) -> columns.SolitudeColumns:
+    rows = list(Solitude.objects.for_user(user).order_by().values_list(*_plain(*SOLITUDE_FIELDS)))
+    (pk, at, minutes, bp, be, ap, ae, chosen, activity, restorative) = _transpose(
+        rows, len(SOLITUDE_FIELDS)
+    )
+    epoch = columns.epoch_seconds(at)
+    return columns.solitude_from_arrays(
+        time=epoch,
+        day=columns.local_days(epoch, user.zone),
+        duration=np.array(minutes, dtype=float),
+        chosen=np.array(chosen, dtype=float) == 1.0,
+        restorative=np.array(restorative, dtype=float),
+        activity=_text(activity),
+        before_pleasant=np.array(bp, dtype=float),
+        before_energy=np.array(be, dtype=float),
+        after_pleasant=np.array(ap, dtype=float),
+        after_energy=np.array(ae, dtype=float),
+        entry_id=_ids(pk),
+    )
+
+
+def checkin_columns(user) -> columns.CheckInColumns:
+    rows = list(
+        CheckIn.objects.for_user(user)
+        .order_by()
+        .values_list(*_plain(*CHECKIN_FIELDS, "social_capacity"))
+    )
+    if not rows:
+        return columns.checkins_from_arrays(
+            day=np.zeros(0, dtype=np.int64), values=np.zeros((0, 9)), entry_id=_ids(())
+        )
+    pk, day = _transpose([r[:2] for r in rows], 2)
+    return columns.checkins_from_arrays(
+        day=columns.day_ordinals(day),
+        values=np.array([r[2:] for r in rows], dtype=float),
+        entry_id=_ids(pk),
+    )
+
+
+def journal_columns(user) -> JournalColumns:
+    """The whole live journal in columns: no model objects, no record per entry, no notes."""
+    people = Person.objects.for_user(user).values_list("pk", "name", "is_safe_person")
+    names, safe = {}, set()
+    for pk, name, is_safe in people:
+        names[person_key(pk)] = name
+        if is_safe:
+            safe.add(person_key(pk))
+    return JournalColumns(
+        interactions=interaction_columns(user),
+        solitude=solitude_columns(user),
+        checkins=checkin_columns(user),
+        safe_people=frozenset(safe),
+        names=names,
+    )
+
+
+def _stamp_sql() -> str:
+    quote = connection.ops.quote_name
+    selects = []
+    for i, model in enumerate((Interaction, Solitude, CheckIn, Person, Participation)):
+        meta = model._meta
+        changed = (
+            f"MAX({quote(meta.get_field('updated_at').column)})"
+            if any(f.name == "updated_at" for f in meta.concrete_fields)
+            else "NULL"
+        )
+        selects.append(
+            f"SELECT {i}, COUNT(*), {changed}, MAX({quote(meta.pk.column)}) "
+            f"FROM {quote(meta.db_table)} WHERE {quote(meta.get_field('owner').column)} = %s"
+        )
+    return " UNION ALL ".join(selects)
+
+
 def journal_stamp(user) -> str:
     """A cheap fingerprint of everything the insights depend on, for one user.
 
@@ -141,15 +318,12 @@ def journal_stamp(user) -> str:
     and soft-deleted rows alike, so adding, editing, deleting (soft or for good) and
     restoring all change it. Participation has no timestamps, but re-linking people
     always goes with an edit of the interaction. The day is part of it because the
-    isolation index is "as of today".
+    isolation index is "as of today". Every insights page asks for it, so it is one
+    plain query (a UNION ALL), without building five querysets each time.
     """
+    with connection.cursor() as cursor:
+        cursor.execute(_stamp_sql(), [user.pk] * 5)
+        rows = sorted(cursor.fetchall())
     parts = [str(user.today()), user.time_zone]
-    for model in (Interaction, Solitude, CheckIn, Person):
-        row = model.objects.filter(owner=user).aggregate(
-            n=Count("pk"), changed=Max("updated_at"), top=Max("pk")
-        )
-        changed = row["changed"].isoformat() if row["changed"] else "-"
-        parts.append(f"{row['n']}:{changed}:{row['top']}")
-    row = Participation.objects.filter(owner=user).aggregate(n=Count("pk"), top=Max("pk"))
-    parts.append(f"{row['n']}:{row['top']}")
+    parts += [f"{n}:{changed if changed is not None else '-'}:{top}" for _, n, changed, top in rows]
     return hashlib.sha256("|".join(parts).encode()).hexdigest()

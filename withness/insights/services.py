@@ -7,7 +7,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from withness.analysis import cards
-from withness.analysis.report import Report, analyse, report_to_dict
+from withness.analysis.report import Report, analyse_columns, report_to_dict
 
 from . import selectors
 from .models import InsightCard, InsightsChart, InsightsSnapshot
@@ -29,9 +29,11 @@ def _display(effect, names: dict[str, str]):
 def report_document(report: Report, names: dict[str, str] | None = None) -> dict:
     """``report_to_dict`` with names for people and a sentence for every effect.
 
-    People stay keyed by id in the analysis; here each gets ``person_id`` and its
-    current name. Every effect also gets ``text`` (the card sentence) and, when energy
-    is as clear as a verdict would need, ``energy_text`` (exploratory).
+    The analysis keys people by id (an account's journal) or by name (CSV files). Here
+    every person gets ``key`` (that stable key, also the card's ``key``), ``person_id``
+    (the id, or null for CSV input) and ``name`` and ``label`` (the name to show).
+    Every effect also gets ``text`` (the card sentence) and, when energy is as clear
+    as a verdict would need, ``energy_text`` (exploratory).
     """
     names = names or {}
     document = report_to_dict(report)
@@ -39,9 +41,10 @@ def report_document(report: Report, names: dict[str, str] | None = None) -> dict
     for factor, items in report.effects.items():
         for item, effect in zip(document[factor], items, strict=True):
             shown = _display(effect, names) if names else effect
-            if factor == "people" and names:
-                item["person_id"] = int(effect.name) if effect.name.isdigit() else None
-                item["name"] = shown.name
+            if factor == "people":
+                item["key"] = effect.name
+                item["person_id"] = int(effect.name) if names and effect.name.isdigit() else None
+                item["name"] = item["label"] = shown.name
             item["text"] = cards.card_text(shown)
             item["energy_text"] = cards.energy_text(shown)
     for item, card in zip(document["cards"], report.cards, strict=True):
@@ -49,38 +52,45 @@ def report_document(report: Report, names: dict[str, str] | None = None) -> dict
         if shown is not None:
             item["text"] = cards.card_text(shown)
             item["energy_text"] = cards.energy_text(shown)
+            item["name"] = shown.name if card.factor == "people" else card.name
         item["key"] = card.name
-        if card.factor == "people" and names:
-            item["name"] = shown.name
     return document
 
 
 def journal_document(user) -> dict:
     """Run the whole pattern-finder on the user's live journal, as of their today."""
-    records = selectors.journal_records(user)
-    report = analyse(
-        records.interactions,
-        records.solitude,
-        records.checkins,
-        safe_people=records.safe_people,
+    journal = selectors.journal_columns(user)
+    report = analyse_columns(
+        journal.interactions,
+        journal.solitude,
+        journal.checkins,
+        safe_people=journal.safe_people,
         today=user.today(),
     )
-    document = report_document(report, records.names)
-    document["counts"]["entries"] = records.entries
+    document = report_document(report, journal.names)
+    document["counts"]["entries"] = journal.entries
     return document
 
 
 def insights_for(user) -> InsightsSnapshot:
     """The user's insights, re-computed only when the journal stamp has moved."""
     stamp = selectors.journal_stamp(user)
-    snapshot = InsightsSnapshot.objects.filter(owner=user).first()
-    if snapshot is not None and snapshot.source_stamp == stamp:
+    snapshot = InsightsSnapshot.objects.filter(owner=user, source_stamp=stamp).first()
+    if snapshot is not None:
         return snapshot
     document = journal_document(user)
     values = {"computed_at": timezone.now(), "source_stamp": stamp, "document": document}
     try:
         with transaction.atomic():
-            snapshot, _ = InsightsSnapshot.objects.update_or_create(owner=user, defaults=values)
+            # An update, not update_or_create: that would read (and decode) the stale
+            # document first, which for ten years of entries costs as much as a read.
+            stale = InsightsSnapshot.objects.filter(owner=user)
+            pk = stale.values_list("pk", flat=True).first()
+            if pk is None:
+                snapshot = InsightsSnapshot.objects.create(owner=user, **values)
+            else:
+                stale.update(**values)
+                snapshot = InsightsSnapshot(pk=pk, owner=user, **values)
             InsightsChart.objects.filter(owner=user).exclude(source_stamp=stamp).delete()
             cards_release(user=user, document=document, today=user.today())
     except IntegrityError:

@@ -8,6 +8,7 @@ from withness.analysis.report import METHOD
 from withness.journal import selectors as journal
 from withness.ownership import get_object_for_user
 from withness.people.models import Person
+from withness.svg_policy import svg_policy
 
 from . import charts, findings
 from .models import InsightsChart
@@ -99,6 +100,7 @@ def _cached_svg(user, snapshot, name, draw) -> HttpResponse:
 
 @login_required
 @require_GET
+@svg_policy
 def chart(request, name):
     if name not in CHARTS:
         raise Http404
@@ -108,6 +110,7 @@ def chart(request, name):
 
 @login_required
 @require_GET
+@svg_policy
 def effect_chart(request, factor, key):
     snapshot = insights_for(request.user)
     item = _effect_or_404(request, snapshot.document, factor, key)

@@ -57,3 +57,23 @@ def test_energy_notes_are_labelled_exploratory():
     assert energy_text(effect("unclear", energy=energy)).startswith("Exploratory: in your log,")
     flat = Estimate(0.1, -0.5, 0.7, 0.6, 0.3, 0.1, 12)
     assert energy_text(effect("unclear", energy=flat)) is None
+
+
+def test_a_kind_of_contact_is_worded_against_the_users_average_contact():
+    mode = effect("lifts", factor="modes", name="call")
+    mode = Effect(**{**mode.__dict__, "compared_with": "average_interaction"})
+    assert card_text(mode) == (
+        "In your log, time on calls has tended to leave you more settled than your time with "
+        "people on average — based on 12 times; fairly sure."
+    )
+    less = Effect(**{**mode.__dict__, "verdict": "drains"})
+    assert "less settled than your time with people on average" in card_text(less)
+    assert "drain" not in card_text(less)
+    unclear = Effect(**{**mode.__dict__, "verdict": "unclear"})
+    assert "no clear difference from your time with people on average" in card_text(unclear)
+
+
+def test_time_alone_is_worded_against_the_users_average_time_alone():
+    kind = effect("lifts", factor="solitude", name="chosen_restful")
+    kind = Effect(**{**kind.__dict__, "compared_with": "average_solitude"})
+    assert "more settled than your time alone on average" in card_text(kind)

@@ -1,5 +1,6 @@
 from datetime import timedelta
 
+import numpy as np
 import pytest
 
 from withness.analysis.drift import SIGNALS, isolation_drift
@@ -87,3 +88,14 @@ def test_it_needs_a_baseline_before_it_says_anything():
     drift = isolation_drift(checkins)
     assert not drift.flagged and drift.baseline is None
     assert not isolation_drift(()).flagged
+
+
+def test_the_region_flags_agree_with_the_named_regions():
+    from withness.analysis.drift import _regions
+    from withness.analysis.states import Region, region_of
+
+    grid = [(p / 2, e / 2) for p in range(-10, 11) for e in range(21)]
+    p, e = np.array(grid).T
+    shut, guard = _regions(p, e)
+    assert shut.tolist() == [float(region_of(*s) == Region.SHUT_DOWN) for s in grid]
+    assert guard.tolist() == [float(region_of(*s) == Region.ON_GUARD) for s in grid]

@@ -138,3 +138,39 @@ def test_a_journal_that_slowly_gets_lighter_does_not_read_as_lifts():
     effects = estimate_effects(journal.interactions, journal.solitude, journal.checkins)
     for factor in VERDICT_FACTORS:
         assert all(e.verdict in (UNCLEAR, NOT_ENOUGH) for e in effects.by_factor[factor])
+
+
+def lifting_journal(call_extra: float = 0.0):
+    """Every contact adds a point and a half; calls add ``call_extra`` on top."""
+    rng = np.random.default_rng(3)
+    checkins = [checkin(d, pleasant=(0.5 if d % 2 else -0.5)) for d in range(120)]
+    visits = []
+    for d in range(120):
+        for person, mode in (("Ana", "in_person"), ("Ben", "call"), ("Cy", "messages")):
+            lift = 1.5 + (call_extra if mode == "call" else 0.0) + rng.normal(0, 0.5)
+            visits.append(visit(d, (person,), 0.0, float(np.round(lift * 2) / 2), mode=mode))
+    return estimate_effects(visits, (), checkins)
+
+
+def test_kinds_of_contact_are_compared_with_the_average_contact_not_the_usual_state():
+    effects = lifting_journal()
+    # Everyone lifts against how the user would otherwise feel: honest for people …
+    assert {e.name: e.verdict for e in effects.by_factor["people"]} == dict.fromkeys(
+        ("Ana", "Ben", "Cy"), LIFTS
+    )
+    assert all(e.compared_with == "usual_state" for e in effects.by_factor["people"])
+    # … but no mode stands out from contact in general, so no mode gets a card.
+    for e in effects.by_factor["modes"]:
+        assert e.compared_with == "average_interaction"
+        assert e.verdict == UNCLEAR and abs(e.pleasant.estimate) < 0.2, e.name
+
+
+def test_a_kind_of_contact_that_stands_out_is_named_by_its_difference_from_the_average():
+    modes = by_name(lifting_journal(call_extra=1.5), "modes")
+    # Calls add 3 points, the others 1.5: calls are 1 above the average (2), the others
+    # half a point below it.
+    assert modes["call"].verdict == LIFTS
+    assert modes["call"].pleasant.estimate == pytest.approx(1.0, abs=0.15)
+    for other in ("in_person", "messages"):
+        assert modes[other].pleasant.estimate == pytest.approx(-0.5, abs=0.15)
+        assert modes[other].pleasant.high < 0

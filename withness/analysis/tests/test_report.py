@@ -2,7 +2,7 @@ import json
 from datetime import timedelta
 
 from withness.analysis.report import analyse, report_to_dict
-from withness.analysis.synthetic import demo_journal, generate
+from withness.analysis.synthetic import DEMO_PATTERNS, demo_journal, generate
 
 ESTIMATE_KEYS = {"estimate", "low", "high", "p_positive"}
 
@@ -33,10 +33,11 @@ def test_the_json_document_holds_what_the_machine_interface_promises():
 def test_the_demo_year_shows_its_planted_patterns():
     journal = demo_journal()
     report = analyse(journal.interactions, journal.solitude, journal.checkins)
-    people = {e.name: e.verdict for e in report.people}
-    assert people["Sam"] == "lifts" and people["Alex"] == "drains"
+    shown = {(f, e.name): e.verdict for f, effects in report.effects.items() for e in effects}
+    for pattern in DEMO_PATTERNS:
+        for factor, name, verdicts in pattern.shows:
+            assert shown.get((factor, name), "not_enough") in verdicts, (factor, name)
     assert report.people[0].n >= report.people[-1].n  # most seen first
-    assert report.duration_finding is not None
     assert report.cards and all(c.text.startswith("In your log,") for c in report.cards)
 
 

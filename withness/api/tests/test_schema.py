@@ -9,7 +9,7 @@ PATHS = {
     f"/api/v1/{collection}{suffix}"
     for collection in ("people", "interactions", "solitude", "checkins")
     for suffix in ("", "/{pk}")
-}
+} | {"/api/v1/insights"}
 
 
 def schema(client):

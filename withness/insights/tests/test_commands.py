@@ -22,6 +22,7 @@ def test_insights_reads_csv_files_and_prints_the_json_document(tmp_path):
     for key in ("people", "modes", "drift", "weekly_balance"):
         assert key in document
     sam = next(p for p in document["people"] if p["name"] == "Sam")
+    assert (sam["label"], sam["key"], sam["person_id"]) == ("Sam", "Sam", None)
     assert sam["verdict"] == "lifts"
     assert set(sam["pleasant"]) == {"estimate", "low", "high", "p_positive"}
     assert set(document["drift"]) >= {"flagged", "since", "signals"}
@@ -40,7 +41,9 @@ def test_insights_reads_a_users_own_journal_with_names(db, owner, outsider):
     result = runner.invoke(app, ["insights", "--json", "--user", "robin"])
     assert result.exit_code == 0, result.output
     document = json.loads(result.output)
-    assert [(p["name"], p["person_id"], p["n"]) for p in document["people"]] == [("Sam", sam.pk, 5)]
+    assert [
+        (p["name"], p["label"], p["person_id"], p["key"], p["n"]) for p in document["people"]
+    ] == [("Sam", "Sam", sam.pk, str(sam.pk), 5)]
     assert document["counts"]["interactions"] == 5
 
 

@@ -88,9 +88,46 @@ def test_renaming_a_person_changes_only_the_name_shown(demo_user):
     sam.save()
     after = journal_document(demo_user)
     strip = lambda people: [  # noqa: E731
-        {k: v for k, v in p.items() if k not in ("name", "text", "energy_text")} for p in people
+        {k: v for k, v in p.items() if k not in ("name", "label", "text", "energy_text")}
+        for p in people
     ]
     assert strip(after["people"]) == strip(before["people"])
     row = next(p for p in after["people"] if p["person_id"] == sam.pk)
     assert row["name"] == "Samira" and "Samira" in row["text"]
     assert not any("Sam " in c["text"] or "Sam," in c["text"] for c in after["cards"])
+
+
+def test_the_columns_the_insights_read_give_the_same_report_as_the_records(demo_user):
+    from withness.analysis.report import analyse, analyse_columns, report_to_dict
+
+    today = demo_user.today()
+    records = selectors.journal_records(demo_user)
+    columns = selectors.journal_columns(demo_user)
+    assert columns.names == records.names and columns.safe_people == records.safe_people
+    assert columns.entries == records.entries
+    from_records = analyse(
+        records.interactions,
+        records.solitude,
+        records.checkins,
+        safe_people=records.safe_people,
+        today=today,
+    )
+    from_columns = analyse_columns(
+        columns.interactions,
+        columns.solitude,
+        columns.checkins,
+        safe_people=columns.safe_people,
+        today=today,
+    )
+    assert report_to_dict(from_columns) == report_to_dict(from_records)
+
+
+def test_an_entry_late_at_night_counts_for_the_local_day_in_the_columns(owner):
+    late = datetime(2026, 7, 1, 23, 30, tzinfo=UTC)  # already 2 July in London (summer time)
+    winter = datetime(2026, 1, 1, 23, 30, tzinfo=UTC)  # still 1 January there
+    InteractionFactory(owner=owner, started_at=late)
+    InteractionFactory(owner=owner, started_at=winter)
+    SolitudeFactory(owner=owner, started_at=late)
+    days = selectors.journal_columns(owner).interactions.day.tolist()
+    assert days == [date(2026, 1, 1).toordinal(), date(2026, 7, 2).toordinal()]
+    assert selectors.journal_columns(owner).solitude.day.tolist() == [date(2026, 7, 2).toordinal()]
