@@ -32,13 +32,13 @@ def interactions_for(user):
 
 
 def own_body_signals(user) -> list[str]:
-    """The user's own words for body signals, from their earlier entries, newest first."""
+    """The user's own words for body signals, from their latest 500 entries, newest first.
+
+    The latest entries rather than the latest with signals: that walks the (owner, time)
+    index a little way instead of every entry of a long journal, on each form shown.
+    """
     seen: list[str] = []
-    rows = (
-        Interaction.objects.for_user(user)
-        .exclude(body_signals=[])
-        .values_list("body_signals", flat=True)[:500]
-    )
+    rows = Interaction.objects.for_user(user).values_list("body_signals", flat=True)[:500]
     for signals in rows:
         for signal in signals:
             if signal not in body.LABELS and signal not in seen:

@@ -1,4 +1,4 @@
-"""CLI commands: log, checkin, search, export, import.
+"""CLI commands: log, checkin, history, search, export, import.
 
 Each command validates through the same Django forms and services as the web, on the
 local database. Mistakes a person can make (a name that isn't there, a number off the
@@ -18,11 +18,13 @@ from withness.cli import fail, setup_django
 
 USER_HELP = "Whose journal (needed only when this withness has more than one account)."
 STATE_HELP = "PLEASANT,ENERGY: pleasant −5..5, energy 0..10, e.g. -2,7"
+NOTE_WIDTH = 80
 
 
 def register(app: typer.Typer) -> None:
     app.command("log")(log)
     app.command("checkin")(checkin)
+    app.command("history")(history)
     app.command("search")(search)
     app.command("export")(export)
     app.command("import")(import_file)
@@ -53,7 +55,10 @@ def _start(username: str | None):
     setup_django()
     from django.utils import timezone
 
+    from withness.accounts.commands import ensure_unlocked
+
     user = _user(username)
+    ensure_unlocked(user)
     timezone.activate(user.zone)
     return user
 
@@ -226,6 +231,36 @@ def checkin(
         fail(_form_errors(form))
     saved = checkin_save(user=person, form=form)
     typer.echo(f"Checked in for {saved.day:%a %d %b}: {saved.words}.")
+
+
+# --------------------------------------------------------------------------- history
+
+
+def history(
+    number: int = typer.Option(20, "--number", "-n", help="Show the last N entries (0: all)."),
+    person: str = typer.Option("", help="Only time with this person (a name or #ID)."),
+    user: str = typer.Option(None, help=USER_HELP),
+) -> None:
+    """The latest entries, newest first, one a line."""
+    owner = _start(user)
+    from django.utils import timezone
+
+    from withness.people.models import Person
+
+    from .selectors import history_lines
+
+    who = None
+    if person:
+        ids, missing = _people_ids(owner, [person])
+        if missing:
+            fail(f"There is no one called {person!r} in your people.")
+        who = Person.objects.get(pk=ids[0])
+    lines = []
+    for line in history_lines(owner, person=who, limit=number or None):
+        when = timezone.localtime(line.at).strftime("%Y-%m-%d %H:%M")
+        note = " ".join(line.note.split())
+        lines.append(f"{when}  {line.what}" + (f" — {note[:NOTE_WIDTH]}" if note else ""))
+    typer.echo("\n".join(lines) if lines else "No entries yet.")
 
 
 # --------------------------------------------------------------------------- search

@@ -27,6 +27,7 @@ from django.utils import timezone
 from .models import RecordKey
 from .tables import (
     Table,
+    _same,
     encode,
     encoder_for,
     exported_tables,
@@ -93,6 +94,8 @@ def _rows(user, table: Table, keys, content_types) -> Iterator[dict]:
             target = content_types[table.links[f.name]]
             # .get: a link to a row of another account (never made here) travels as none.
             columns.append((f.name, lambda v, t=target: None if v is None else keys.get((t, v))))
+        elif fast and isinstance(f, DateTimeField | DateField):
+            columns.append((f.name, None))  # _raw_records writes them as the export does
         else:
             columns.append((f.name, raw_encoder if fast else encoder_for(f)))
     if fast:
@@ -101,10 +104,14 @@ def _rows(user, table: Table, keys, content_types) -> Iterator[dict]:
         names = ["pk"] + [f.attname for f in table.fields]
         queryset = model._base_manager.filter(owner=user).order_by("pk").values_list(*names)
         records = queryset.iterator(chunk_size=2000)
+    # Values that need no conversion go in at C speed; only the others are touched per row.
+    names = [name for name, _ in columns]
+    converted = [(name, convert) for name, convert in columns if convert not in (None, _same)]
     for pk, *values in records:
         row = {"id": keys[(ct_id, pk)]}
-        for (name, convert), value in zip(columns, values, strict=True):
-            row[name] = convert(value)
+        row.update(zip(names, values, strict=True))
+        for name, convert in converted:
+            row[name] = convert(row[name])
         for name in table.many:
             row[name] = sorted(many[name].get(pk, []))
         yield row
@@ -113,14 +120,18 @@ def _rows(user, table: Table, keys, content_types) -> Iterator[dict]:
 def _raw_records(model, user, fields) -> Iterator[tuple]:
     """The rows as SQLite stores them, skipping the per-value conversions of the ORM.
 
-    Times and dates are selected as expressions, so the driver hands back their text
-    rather than parsing each one (they are most of an export's values).
+    Times and dates are selected as expressions, so the driver hands back text rather than
+    parsing each one (they are most of an export's values): a date as stored, a time (stored
+    as naive UTC, "YYYY-MM-DD HH:MM:SS[.ffffff]") as the ISO 8601 that encode() writes for
+    the aware time, the same digits with a "T" and the offset.
     """
     quote = connection.ops.quote_name
 
     def column(f):
         name = quote(f.column)
-        return f"({name} || '')" if isinstance(f, DateTimeField | DateField) else name
+        if isinstance(f, DateTimeField):
+            return f"(replace({name}, ' ', 'T') || '+00:00')"
+        return f"({name} || '')" if isinstance(f, DateField) else name
 
     columns = ", ".join([quote(model._meta.pk.column)] + [column(f) for f in fields])
     owner = quote(model._meta.get_field("owner").column)
@@ -173,6 +184,10 @@ def export_json(user) -> str:
     return "".join(export_json_chunks(user))
 
 
+# A spreadsheet app runs a cell that starts like this as a formula (CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _cell(value) -> str:
     if value is None:
         return ""
@@ -180,6 +195,10 @@ def _cell(value) -> str:
         return "true" if value else "false"
     if isinstance(value, list | dict):
         return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        # Text only (numbers such as -1.5 stay numbers): a leading apostrophe makes a
+        # spreadsheet show the cell as the text it is. The JSON export keeps text exactly.
+        return "'" + value
     return str(value)
 
 
@@ -209,7 +228,8 @@ README = """Your withness journal, exported {exported_at}.
 
 One CSV file per table, UTF-8, with a header row. "id" is each record's export id;
 columns that link to another table hold that record's id. Lists and structured values
-are written as JSON text. Times are in UTC (ISO 8601).
+are written as JSON text. Times are in UTC (ISO 8601). Text that starts with = + - @ or a
+tab starts with an apostrophe here, so a spreadsheet shows it rather than running it.
 
 For a copy withness can import again, use the JSON export.
 """

@@ -1,0 +1,71 @@
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+from typer.testing import CliRunner
+
+from withness.cli import app
+from withness.testing.factories import (
+    CheckInFactory,
+    InteractionFactory,
+    PersonFactory,
+    SolitudeFactory,
+)
+
+pytestmark = pytest.mark.django_db(transaction=False)
+
+
+def run(*args):
+    return CliRunner().invoke(app, [str(a) for a in args])
+
+
+@pytest.fixture
+def journal(owner):
+    now = timezone.now()
+    sam = PersonFactory(owner=owner, name="Sam")
+    noor = PersonFactory(owner=owner, name="Noor")
+    for hours in range(1, 13):
+        InteractionFactory(
+            owner=owner,
+            people=[sam if hours % 2 else noor],
+            started_at=now - timedelta(hours=hours),
+            note=f"talk number {hours}\nsecond line",
+        )
+    SolitudeFactory(owner=owner, started_at=now - timedelta(minutes=30), note="a walk")
+    CheckInFactory(owner=owner)
+    gone = InteractionFactory(owner=owner, people=[sam], note="deleted one")
+    gone.soft_delete()
+    return {"sam": sam, "noor": noor}
+
+
+def test_history_shows_the_latest_entries_newest_first_one_a_line(journal):
+    result = run("history", "-n", 10)
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert len(lines) == 10
+    assert "Check-in for" in lines[0]
+    assert "Time alone" in lines[1] and "a walk" in lines[1]
+    assert lines[2].endswith("Time with Sam (45 min) — talk number 1 second line")
+    assert "deleted one" not in result.output
+
+
+def test_history_for_a_person_shows_every_entry_with_them_and_only_them(journal):
+    result = run("history", "--person", "sam", "-n", 0)
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert len(lines) == 6
+    assert all("Time with Sam" in line for line in lines)
+
+
+def test_history_for_someone_unknown_or_ambiguous_says_so(journal, owner):
+    result = run("history", "--person", "Zed")
+    assert result.exit_code == 1
+    assert "no one called 'Zed'" in result.output
+    PersonFactory(owner=owner, name="Sam")
+    assert "2 people called Sam" in run("history", "--person", "Sam").output
+    by_number = run("history", "--person", f"#{journal['noor'].pk}", "-n", 0)
+    assert len(by_number.output.splitlines()) == 6
+
+
+def test_history_of_an_empty_journal(owner):
+    assert "No entries yet." in run("history").output
