@@ -1,12 +1,12 @@
 from django import forms
 
-from withness.journal.fields import ChipCheckboxes
+from withness.journal.fields import ChipCheckboxes, OwnRowsChoiceField
 from withness.people.models import Person
 
 from .models import MAX_ITEM_LENGTH, MAX_ITEMS, PART_HINTS, PlanPart, lines_of
 
 
-class PersonChoices(forms.ModelMultipleChoiceField):
+class PersonChoices(OwnRowsChoiceField):
     def label_from_instance(self, obj):
         return obj.name
 

@@ -75,3 +75,26 @@ def note_field(max_length: int, *, label: str = "Note", rows: int = 3) -> forms.
             "this one has %(show_value)s. Nothing is lost: shorten it and save again."
         },
     )
+
+
+# The largest id a database column holds. SQLite refuses a bigger number outright
+# (OverflowError) in the "id IN (…)" lookup a multiple choice runs.
+LARGEST_ID = 2**63 - 1
+
+
+class OwnRowsChoiceField(forms.ModelMultipleChoiceField):
+    """A choice of the person's own rows; an id no row could have is simply not a choice."""
+
+    def _check_values(self, value):
+        for pk in value:
+            try:
+                out_of_range = abs(int(pk)) > LARGEST_ID
+            except (TypeError, ValueError):
+                continue  # the parent names it as an invalid value
+            if out_of_range:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": pk},
+                )
+        return super()._check_values(value)

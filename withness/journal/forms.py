@@ -13,6 +13,7 @@ from .fields import (
     ChipRadio,
     DateInput,
     DateTimeLocalInput,
+    OwnRowsChoiceField,
     RangeInput,
     local_now_value,
     note_field,
@@ -142,7 +143,7 @@ class BodySignalsField(forms.MultipleChoiceField):
         return value in body.LABELS or super().valid_value(value)
 
 
-class PersonChoiceField(forms.ModelMultipleChoiceField):
+class PersonChoiceField(OwnRowsChoiceField):
     def clean(self, value):
         # Nobody chosen is the usual case: an empty list, not an empty queryset that the form
         # and the service would each build and compile again just to find it empty.

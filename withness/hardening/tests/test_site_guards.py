@@ -77,7 +77,11 @@ def test_every_page_sends_a_strict_content_security_policy(full_journal):
 def svg_policy_problems(url, policy):
     """A chart opened on its own may keep matplotlib's inline styles, and nothing else."""
     directives = dict(part.strip().split(" ", 1) for part in policy.split(";") if part.strip())
-    expected = {"default-src": "'none'", "style-src": "'unsafe-inline'", "frame-ancestors": "'none'"}
+    expected = {
+        "default-src": "'none'",
+        "style-src": "'unsafe-inline'",
+        "frame-ancestors": "'none'",
+    }
     return [] if directives == expected else [f"{url}: chart policy {policy!r}"]
 
 
