@@ -11,6 +11,7 @@ Its forms post to the area's own URLs, which redirect back to `accounts:settings
 
 SETTINGS_SECTIONS = [
     "accounts/two_factor_section.html",  # two-step sign-in
+    "accounts/recovery_code_section.html",  # the code that opens the journal without a password
     "journal/settings_section.html",  # journal preferences, such as one's own body signals
     "people/settings_section.html",
     "insights/settings_section.html",

@@ -11,6 +11,7 @@ urlpatterns = [
     path("logout/", views.LogoutView.as_view(), name="logout"),
     path("login/recover/", vault_views.recover, name="recover"),
     path("recovery-code/", vault_views.recovery_code, name="recovery_code"),
+    path("recovery-code/new/", vault_views.new_recovery_code, name="new_recovery_code"),
     path("settings/", views.settings_page, name="settings"),
     path("settings/password/", views.PasswordChangeView.as_view(), name="password_change"),
     path("login/code/", two_factor_views.verify, name="two_factor_verify"),

@@ -2,15 +2,21 @@
 
 from django.contrib import messages
 from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_POST
 
 from . import session_keys, vault
 from .forms import RecoverForm
 from .models import DataKey
+from .reauth import recent_auth_required
 
 BACKEND = "django.contrib.auth.backends.ModelBackend"
+RETURN_TO = "vault_code_return_to"
+
 WRONG_CODE = (
     "That username and recovery code don’t open a journal here. Check each character; "
     "dashes and spaces don’t matter."
@@ -25,7 +31,7 @@ def recovery_code(request):
     code = session_keys.pending_code(request)
     if request.method == "POST" or code is None:
         session_keys.forget_code(request)
-        return redirect("journal:home")
+        return redirect(request.session.pop(RETURN_TO, reverse("journal:home")))
     return render(request, "accounts/recovery_code.html", {"code": code})
 
 
@@ -47,3 +53,16 @@ def recover(request):
             messages.success(request, "Your journal is open again, with your new password.")
             return redirect("accounts:recovery_code")
     return render(request, "accounts/recover.html", {"form": form})
+
+
+@never_cache
+@login_required
+@require_POST
+@recent_auth_required
+def new_recovery_code(request):
+    """A lost or seen recovery code is replaced; the old one stops working at once."""
+    code = vault.new_recovery_code_for(request.user)  # VaultMiddleware opened the key
+    session_keys.remember_code(request, code)
+    request.session[RETURN_TO] = reverse("accounts:settings") + "#recovery-code"
+    messages.success(request, "Here is your new recovery code. The old one no longer works.")
+    return redirect("accounts:recovery_code")

@@ -36,3 +36,21 @@ def test_a_new_account_keeps_its_recovery_code_before_anything_else(page, live_s
     assert len(code.split("-")) == 6
     page.get_by_role("button", name="I’ve kept it somewhere safe").click()
     page.wait_for_url(live_server.url + "/")
+
+
+def test_a_lost_recovery_code_is_replaced_from_settings(page, live_server, owner, password):
+    page.goto("/account/login/")
+    page.get_by_label("Username").fill("robin")
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url(live_server.url + "/")
+    page.goto("/account/settings/#recovery-code")
+    page.get_by_role("button", name="Make a new recovery code").click()
+    page.wait_for_url(live_server.url + "/account/recovery-code/")
+    shoot(page, "recovery-code-new")
+
+    assert page.get_by_text("The old one no longer works").is_visible()
+    assert len(page.get_by_label("Recovery code").inner_text().split("-")) == 6
+    page.get_by_role("button", name="I’ve kept it somewhere safe").click()
+    page.wait_for_url("**/account/settings/**")
+    assert page.get_by_role("heading", name="Recovery code").is_visible()

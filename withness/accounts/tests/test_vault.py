@@ -21,6 +21,7 @@ from withness.accounts.models import DataKey, User
 from withness.journal.models import Interaction
 from withness.portability.models import ImportedEntry
 from withness.testing.factories import PASSWORD, InteractionFactory, PersonFactory
+from withness.testing.fixtures import confirm_long_ago, confirm_recently, unlock_session
 
 pytestmark = pytest.mark.django_db
 
@@ -205,6 +206,51 @@ def test_the_recovery_code_sets_a_new_password_and_the_old_code_stops_working(db
     user.refresh_from_db()
     assert user.check_password(NEW_PASSWORD)
     assert vault.recover(user, new_code, PASSWORD)
+
+
+def test_a_new_recovery_code_from_settings_replaces_the_old_one(owner, client, keyring):
+    old_code = vault.new_recovery_code_for(owner)
+    client.force_login(owner)
+    unlock_session(client, owner)
+    confirm_recently(client)
+    assert "Make a new recovery code" in client.get(reverse("accounts:settings")).content.decode()
+
+    response = client.post(reverse("accounts:new_recovery_code"))
+
+    assert response.url == reverse("accounts:recovery_code")
+    page = client.get(response.url).content.decode()
+    new_code = session_keys.pending_code(_request_for(client))
+    assert new_code and new_code != old_code and new_code in page
+    kept = client.post(reverse("accounts:recovery_code"))
+    assert kept.url == reverse("accounts:settings") + "#recovery-code"
+    owner.refresh_from_db()
+    with pytest.raises(vault.WrongSecret):
+        vault.recover(owner, old_code, NEW_PASSWORD)
+    assert vault.recover(owner, new_code, NEW_PASSWORD)
+
+
+def test_a_new_recovery_code_asks_for_the_password_when_the_last_was_long_ago(owner, client):
+    before = DataKey.objects.get(owner=owner).by_recovery
+    client.force_login(owner)
+    confirm_long_ago(client)
+
+    response = client.post(reverse("accounts:new_recovery_code"))
+
+    assert response.status_code in (200, 302)
+    assert reverse("accounts:recovery_code") != response.get("Location")
+    assert DataKey.objects.get(owner=owner).by_recovery == before
+
+
+def test_a_new_recovery_code_without_the_key_open_asks_to_sign_in_again(owner, client, keyring):
+    before = DataKey.objects.get(owner=owner).by_recovery
+    client.force_login(owner)
+    confirm_recently(client)
+    forget_every_key(keyring)
+
+    response = client.post(reverse("accounts:new_recovery_code"))
+
+    assert response.url == reverse("accounts:login")
+    assert DataKey.objects.get(owner=owner).by_recovery == before
 
 
 def test_a_wrong_recovery_code_changes_nothing(owner, client):
