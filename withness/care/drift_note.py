@@ -8,8 +8,9 @@ the person's own entries, never a prediction, and nothing here contacts anyone.
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from withness.analysis.drift import isolation_drift
-from withness.insights.selectors import journal_records
+from withness.analysis.columns import until
+from withness.analysis.drift import drift_from_columns
+from withness.insights.selectors import journal_columns
 from withness.journal.models import Interaction
 from withness.people.models import FeltSafety, Person
 
@@ -82,12 +83,13 @@ def drift_note_for(user, *, preferences) -> DriftNote | None:
         return None
     if preferences.drift_note_quiet_until and today < preferences.drift_note_quiet_until:
         return None
-    records = journal_records(user)
-    drift = isolation_drift(
-        records.checkins,
-        records.solitude,
-        records.interactions,
-        safe_people=records.safe_people,
+    # The columns the insights read: no model objects and no notes, on every visit home.
+    journal = journal_columns(user)
+    drift = drift_from_columns(
+        until(journal.interactions, today),
+        until(journal.solitude, today),
+        until(journal.checkins, today),
+        safe_people=journal.safe_people,
         today=today,
     )
     if not drift.flagged:
