@@ -7,6 +7,23 @@ from django.utils import timezone
 
 from . import session_keys, two_factor, vault
 
+# Pages a signed-in person reaches even before their journal opens or the code step is done:
+# signing out, the code step itself, and Help now, which must stay one tap away.
+ALWAYS_OPEN = frozenset({
+    "accounts:logout",
+    "accounts:two_factor_verify",
+    "care:help_now",
+    "care:manifest",
+    "care:service_worker",
+})  # fmt: skip
+
+
+def view_name(request) -> str:
+    try:
+        return resolve(request.path_info).view_name
+    except Resolver404:
+        return ""
+
 
 class VaultMiddleware:
     """Open the signed-in person's data key for this request only (see session_keys.py).
@@ -16,16 +33,7 @@ class VaultMiddleware:
     A new recovery code waiting to be seen comes before anything else.
     """
 
-    OPEN = frozenset({
-        "accounts:login",
-        "accounts:logout",
-        "accounts:recover",
-        "accounts:recovery_code",
-        "accounts:two_factor_verify",
-        "care:help_now",
-        "care:manifest",
-        "care:service_worker",
-    })  # fmt: skip
+    OPEN = ALWAYS_OPEN | {"accounts:login", "accounts:recover", "accounts:recovery_code"}
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -41,21 +49,14 @@ class VaultMiddleware:
         if not user.is_authenticated:
             return self.get_response(request)
         opened = vault.is_unlocked(user.pk) or session_keys.open_for_request(request)
-        if not opened and vault.has_vault(user.pk) and self._view_name(request) not in self.OPEN:
+        if not opened and vault.has_vault(user.pk) and view_name(request) not in self.OPEN:
             return self._sign_in_again(request)
         # A whole page only (not an htmx fragment), so the code page never lands inside one.
         page = request.method == "GET" and request.headers.get("HX-Request") != "true"
         waiting = page and request.session.get(session_keys.SESSION_CODE)
-        if waiting and self._view_name(request) not in self.OPEN:
+        if waiting and view_name(request) not in self.OPEN:
             return redirect("accounts:recovery_code")
         return self.get_response(request)
-
-    @staticmethod
-    def _view_name(request) -> str:
-        try:
-            return resolve(request.path_info).view_name
-        except Resolver404:
-            return ""
 
     @staticmethod
     def _sign_in_again(request):
@@ -105,26 +106,16 @@ class TwoFactorMiddleware:
     away. Nothing of their journal is served to a half-signed-in session.
     """
 
-    OPEN = frozenset({
-        "accounts:two_factor_verify",
-        "accounts:logout",
-        "care:help_now",
-        "care:manifest",
-        "care:service_worker",
-    })  # fmt: skip
+    OPEN = ALWAYS_OPEN
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         user = request.user
-        if user.is_authenticated and not user.is_verified() and two_factor.is_on(user):
-            try:
-                name = resolve(request.path_info).view_name
-            except Resolver404:
-                name = ""
-            if name not in self.OPEN:
-                return self._to_code_step(request)
+        half_signed_in = user.is_authenticated and not user.is_verified() and two_factor.is_on(user)
+        if half_signed_in and view_name(request) not in self.OPEN:
+            return self._to_code_step(request)
         return self.get_response(request)
 
     @staticmethod

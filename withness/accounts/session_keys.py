@@ -44,11 +44,14 @@ def keep_key_for_session(sender, request, user, **kwargs):
         remember_code(request, code)
 
 
+def _secret(request) -> str | None:
+    """The key cookie's secret: the one just made at sign-in, or the browser's."""
+    return getattr(request, "vault_cookie", None) or request.COOKIES.get(settings.VAULT_COOKIE_NAME)
+
+
 def remember_code(request, code: str) -> None:
     """Hold a new recovery code for the page that shows it once."""
-    secret = getattr(request, "vault_cookie", None) or request.COOKIES.get(
-        settings.VAULT_COOKIE_NAME
-    )
+    secret = _secret(request)
     if secret:
         wrap = vault.wrap_with_secret(code.encode(), "code", secret, CODE_PURPOSE)
         request.session[SESSION_CODE] = wrap
@@ -56,9 +59,7 @@ def remember_code(request, code: str) -> None:
 
 def pending_code(request) -> str | None:
     wrap = request.session.get(SESSION_CODE)
-    secret = getattr(request, "vault_cookie", None) or request.COOKIES.get(
-        settings.VAULT_COOKIE_NAME
-    )
+    secret = _secret(request)
     if not wrap or not secret:
         return None
     try:
