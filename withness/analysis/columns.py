@@ -235,6 +235,19 @@ def interactions_from_arrays(
     )
 
 
+def _timed_arrays(rows: Sequence) -> dict[str, np.ndarray]:
+    """What interactions and solitude share: when, for how long, and the state around it."""
+    return {
+        "time": np.array([r.started_at.timestamp() for r in rows], dtype=float),
+        "day": np.array([r.started_at.date().toordinal() for r in rows], dtype=np.int64),
+        "duration": np.array([float(r.duration_min) for r in rows], dtype=float),
+        "before_pleasant": _floats(r.before_pleasant for r in rows),
+        "before_energy": _floats(r.before_energy for r in rows),
+        "after_pleasant": _floats(r.after_pleasant for r in rows),
+        "after_energy": _floats(r.after_energy for r in rows),
+    }
+
+
 def interaction_columns(
     records: Iterable[InteractionRecord], until_day: date | None = None
 ) -> InteractionColumns:
@@ -244,13 +257,7 @@ def interaction_columns(
     people = sorted(set(keys))
     index = {name: i for i, name in enumerate(people)}
     cols = interactions_from_arrays(
-        time=np.array([r.started_at.timestamp() for r in rows], dtype=float),
-        day=np.array([r.started_at.date().toordinal() for r in rows], dtype=np.int64),
-        duration=np.array([float(r.duration_min) for r in rows], dtype=float),
-        before_pleasant=_floats(r.before_pleasant for r in rows),
-        before_energy=_floats(r.before_energy for r in rows),
-        after_pleasant=_floats(r.after_pleasant for r in rows),
-        after_energy=_floats(r.after_energy for r in rows),
+        **_timed_arrays(rows),
         mode=_text(r.mode for r in rows),
         initiated_by=_text(r.initiated_by for r in rows),
         setting=_text(r.setting for r in rows),
@@ -310,16 +317,10 @@ def solitude_columns(
 ) -> SolitudeColumns:
     rows = list(records)
     cols = solitude_from_arrays(
-        time=np.array([r.started_at.timestamp() for r in rows], dtype=float),
-        day=np.array([r.started_at.date().toordinal() for r in rows], dtype=np.int64),
-        duration=np.array([float(r.duration_min) for r in rows], dtype=float),
+        **_timed_arrays(rows),
         chosen=np.array([bool(r.chosen) for r in rows], dtype=bool),
         restorative=_floats(r.restorative for r in rows),
         activity=_text(r.activity for r in rows),
-        before_pleasant=_floats(r.before_pleasant for r in rows),
-        before_energy=_floats(r.before_energy for r in rows),
-        after_pleasant=_floats(r.after_pleasant for r in rows),
-        after_energy=_floats(r.after_energy for r in rows),
         entry_id=_objects([r.entry_id for r in rows]),
     )
     return cols if until_day is None else until(cols, until_day)
