@@ -36,54 +36,13 @@ import tempfile
 import threading
 import time
 from datetime import UTC, datetime, timedelta
-from http.cookies import SimpleCookie
 from pathlib import Path
-from urllib.parse import urlencode, urlsplit, urlunsplit
+from urllib.parse import urlsplit, urlunsplit
 
-PROJECT = Path(__file__).resolve().parents[1]
-PASSWORD = "calm-harbour-42"
+from load.client import PROJECT, SignedInClient, prepare_database  # bench/load/client.py
+
 MARKER_BASE = datetime(2001, 1, 1, tzinfo=UTC)  # entry n of a person starts n minutes later
 ENTRY_URL = re.compile(r"/entries/interaction/(\d+)/$")
-SEED = """
-from withness.testing.factories import UserFactory
-for i in range({n}):
-    UserFactory(username=f"crash{{i}}", time_zone="UTC")
-"""
-
-
-class Client:
-    """One signed-in person on one keep-alive connection; cookies kept as a browser would."""
-
-    def __init__(self, port: int, username: str):
-        self.port, self.username = port, username
-        self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=15)
-        self.cookies: dict[str, str] = {}
-
-    def request(self, method: str, path: str, form: dict | None = None):
-        headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())}
-        body = None
-        if form is not None:
-            body = urlencode({**form, "csrfmiddlewaretoken": self.cookies.get("csrftoken", "")})
-            headers["Content-Type"] = "application/x-www-form-urlencoded"
-            headers["Referer"] = f"http://127.0.0.1:{self.port}/"
-        self.conn.request(method, path, body=body, headers=headers)
-        response = self.conn.getresponse()
-        response.read()
-        for header in response.headers.get_all("Set-Cookie") or []:
-            for key, morsel in SimpleCookie(header).items():
-                if key != "messages":  # the "Saved" note a browser would show and clear
-                    self.cookies[key] = morsel.value
-        return response.status, response.headers.get("Location", "")
-
-    def sign_in(self) -> bool:
-        self.request("GET", "/account/login/")
-        status, location = self.request(
-            "POST", "/account/login/", {"username": self.username, "password": PASSWORD}
-        )
-        return status == 302 and "/account/login" not in location
-
-    def reset(self):
-        self.conn.close()
 
 
 class Writer(threading.Thread):
@@ -91,7 +50,7 @@ class Writer(threading.Thread):
 
     def __init__(self, port: int, username: str, stop: threading.Event):
         super().__init__(daemon=True)
-        self.client = Client(port, username)
+        self.client = SignedInClient(port, timeout=15)
         self.username, self.stop = username, stop
         self.acknowledged: list[tuple[int, int]] = []  # (entry id, marker minute)
         self.in_flight: list[int] = []  # marker minutes of saves cut off by a kill
@@ -104,7 +63,7 @@ class Writer(threading.Thread):
             sent = False
             try:
                 if not signed_in:
-                    signed_in = self.client.sign_in()
+                    signed_in = self.client.sign_in(self.username)
                     if not signed_in:
                         time.sleep(0.05)
                     continue
@@ -323,15 +282,7 @@ def run_backend(args, postgres: str | None) -> dict:
     if postgres:
         recreate_postgres(postgres)
         env["WITHNESS_DATABASE_URL"] = postgres
-    manage = [sys.executable, "manage.py"]
-    subprocess.run([*manage, "migrate", "--no-input", "-v0"], cwd=PROJECT, env=env, check=True)
-    subprocess.run(
-        [*manage, "shell", "-c", SEED.format(n=args.clients)],
-        cwd=PROJECT,
-        env=env,
-        check=True,
-        capture_output=True,
-    )
+    prepare_database(env, people=args.clients, prefix="crash")
 
     server = Server(env, args.workers, args.port, data / "gunicorn.log")
     stop = threading.Event()

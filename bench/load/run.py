@@ -9,7 +9,6 @@ floor. Any unexpected status counts as an error.
 """
 
 import argparse
-import http.client
 import os
 import random
 import statistics
@@ -18,57 +17,15 @@ import sys
 import tempfile
 import threading
 import time
-from http.cookies import SimpleCookie
 from pathlib import Path
 
-PROJECT = Path(__file__).resolve().parents[2]
-PASSWORD = "calm-harbour-42"
-SEED = """
-from withness.testing.factories import UserFactory
-for i in range({n}):
-    UserFactory(username=f"load{{i}}")
-"""
-
-
-class Session:
-    def __init__(self, port):
-        self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-        self.cookies = {}
-
-    def request(self, method, path, form=None):
-        headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())}
-        body = None
-        if form is not None:
-            form = {**form, "csrfmiddlewaretoken": self.cookies.get("csrftoken", "")}
-            body = "&".join(f"{k}={v}" for k, v in form.items())
-            headers["Content-Type"] = "application/x-www-form-urlencoded"
-            headers["Referer"] = "http://127.0.0.1/"
-        self.conn.request(method, path, body=body, headers=headers)
-        response = self.conn.getresponse()
-        content = response.read()
-        for header in response.headers.get_all("Set-Cookie") or []:
-            for key, morsel in SimpleCookie(header).items():
-                # A browser shows the "Saved" note on the page it is sent to, which clears it;
-                # this client does not follow redirects, so it drops the note instead of
-                # sending back an ever longer list of unread notes with every request.
-                if key != "messages":
-                    self.cookies[key] = morsel.value
-        return response.status, content
-
-
-def sign_in(session, username):
-    session.request("GET", "/account/login/")
-    status, _ = session.request(
-        "POST", "/account/login/", {"username": username, "password": PASSWORD}
-    )
-    if status != 302:
-        raise SystemExit(f"sign-in failed for {username}: {status}")
+from client import PROJECT, SignedInClient, prepare_database  # bench/load/client.py
 
 
 def log_form():
     now = time.strftime("%Y-%m-%dT%H:%M")
     return {
-        "group": "walking+group",
+        "group": "walking group",
         "mode": "in_person",
         "started_at": now,
         "duration_min": "30",
@@ -88,9 +45,9 @@ PAGES = [  # (name, method, path, expected status, weight)
 
 
 def drive(port, username, seconds, pages, results, errors):
-    session = Session(port)
-    if username:
-        sign_in(session, username)
+    session = SignedInClient(port)
+    if username and not session.sign_in(username):
+        raise SystemExit(f"sign-in failed for {username}")
     names = [p for p in pages for _ in range(p[4])]
     end = time.perf_counter() + seconds
     while time.perf_counter() < end:
@@ -146,15 +103,7 @@ def main():
     }
     if args.postgres:
         env["WITHNESS_DATABASE_URL"] = args.postgres
-    manage = [sys.executable, "manage.py"]
-    subprocess.run([*manage, "migrate", "--no-input", "-v0"], cwd=PROJECT, env=env, check=True)
-    subprocess.run(
-        [*manage, "shell", "-c", SEED.format(n=args.clients)],
-        cwd=PROJECT,
-        env=env,
-        check=True,
-        capture_output=True,
-    )
+    prepare_database(env, people=args.clients, prefix="load")
     gunicorn = Path(sys.executable).parent / "gunicorn"
     server = subprocess.Popen(
         [
@@ -173,7 +122,7 @@ def main():
     try:
         for _ in range(100):
             try:
-                Session(args.port).request("GET", "/bench-floor/")
+                SignedInClient(args.port).request("GET", "/bench-floor/")
                 break
             except OSError:
                 time.sleep(0.1)
