@@ -53,12 +53,11 @@ def search_journal(user, words: str, *, limit: int = 50) -> list[Hit]:
     for code in codes:
         signals |= Q(signals__icontains=f'"{code}"')
     # Notes are sealed (accounts/vault.py): they are matched in Python, the rest in SQL.
-    noted = Interaction.objects.for_user(user)
+    own = Interaction.objects.for_user(user)
     interactions = (
-        Interaction.objects.for_user(user)
-        .annotate(signals=Cast("body_signals", TextField()))
+        own.annotate(signals=Cast("body_signals", TextField()))
         .filter(
-            Q(pk__in=matching_ids(noted, ["note"], words, limit))
+            Q(pk__in=matching_ids(own, ["note"], words, limit))
             | Q(group__icontains=words)
             | Q(people__name__icontains=words, people__deleted_at__isnull=True)
             | signals
@@ -72,15 +71,11 @@ def search_journal(user, words: str, *, limit: int = 50) -> list[Hit]:
     ]
     hits += [
         Hit("solitude", s.started_at, str(s), _excerpt(s.note, words))
-        for s in Solitude.objects.for_user(user).filter(
-            pk__in=matching_ids(Solitude.objects.for_user(user), ["note"], words, limit)
-        )
+        for s in _noted(Solitude.objects.for_user(user), words, limit)
     ]
     hits += [
         Hit("check-in", c.recorded_at, str(c), _excerpt(c.note, words))
-        for c in CheckIn.objects.for_user(user).filter(
-            pk__in=matching_ids(CheckIn.objects.for_user(user), ["note"], words, limit)
-        )
+        for c in _noted(CheckIn.objects.for_user(user), words, limit)
     ]
     imported = ImportedEntry.objects.filter(owner=user, kind="mood")
     hits += [
@@ -104,6 +99,11 @@ def search_journal(user, words: str, *, limit: int = 50) -> list[Hit]:
     return hits[:limit]
 
 
+def _noted(rows, words: str, limit: int):
+    """The rows whose sealed note holds the words (matched in Python, see accounts/encrypted)."""
+    return rows.filter(pk__in=matching_ids(rows, ["note"], words, limit))
+
+
 @dataclass(frozen=True)
 class HistoryLine:
     at: datetime
@@ -117,31 +117,27 @@ def history_lines(user, *, person: Person | None = None, limit: int | None = Non
     Read as rows rather than model objects, so that a list of thousands stays quick; the
     titles are the same as the entries' own (see Interaction.who).
     """
-    kinds = [("interaction", Interaction)]
+    interactions = Interaction.objects.for_user(user).order_by("-started_at", "-pk")
+    if person is not None:
+        interactions = interactions.filter(people=person)
+    lines = _interaction_lines(user, interactions[:limit])
     if person is None:
-        kinds += [("solitude", Solitude), ("checkin", CheckIn)]
-    lines = []
-    for kind, model in kinds:
-        time_field = "recorded_at" if kind == "checkin" else "started_at"
-        rows = model.objects.for_user(user).order_by(f"-{time_field}", "-pk")
-        if person is not None:
-            rows = rows.filter(people=person)
-        if kind == "interaction":
-            lines += _interaction_lines(user, rows[:limit] if limit else rows)
-        elif kind == "solitude":
-            rows = rows.values_list(time_field, "duration_min", "note", "chosen")
-            lines += [
-                HistoryLine(at, f"{Solitude(chosen=chosen)} ({minutes} min)", note)
-                for at, minutes, note, chosen in (rows[:limit] if limit else rows)
-            ]
-        else:
-            rows = rows.values_list(time_field, "day", "pleasant", "energy", "note")
-            lines += [
-                HistoryLine(at, f"{CheckIn(day=day)} — {state_words(p, e)}", note)
-                for at, day, p, e, note in (rows[:limit] if limit else rows)
-            ]
+        solitude = Solitude.objects.for_user(user).order_by("-started_at", "-pk")
+        lines += [
+            HistoryLine(at, f"{Solitude(chosen=chosen)} ({minutes} min)", note)
+            for at, minutes, note, chosen in solitude.values_list(
+                "started_at", "duration_min", "note", "chosen"
+            )[:limit]
+        ]
+        checkins = CheckIn.objects.for_user(user).order_by("-recorded_at", "-pk")
+        lines += [
+            HistoryLine(at, f"{CheckIn(day=day)} — {state_words(p, e)}", note)
+            for at, day, p, e, note in checkins.values_list(
+                "recorded_at", "day", "pleasant", "energy", "note"
+            )[:limit]
+        ]
     lines.sort(key=lambda line: line.at, reverse=True)
-    return lines[:limit] if limit else lines
+    return lines[:limit]
 
 
 def _interaction_lines(user, interactions) -> list[HistoryLine]:
