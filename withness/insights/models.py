@@ -5,8 +5,24 @@ keyed by a cheap "journal stamp" lets every page view after the first one read J
 instead. Nothing here is a source of truth: delete every row and it is rebuilt.
 """
 
+import orjson
 from django.conf import settings
 from django.db import models
+
+
+class DocumentField(models.TextField):
+    """A JSON document kept as text, encoded and decoded by orjson.
+
+    The snapshot is only ever read and written whole, never queried inside, and
+    orjson does it about ten times faster than the json module JSONField uses:
+    for a ten-year journal that is most of the cost of storing and opening it.
+    """
+
+    def from_db_value(self, value, expression, connection):
+        return None if value is None else orjson.loads(value)
+
+    def get_prep_value(self, value):
+        return None if value is None else orjson.dumps(value).decode()
 
 
 class InsightsSnapshot(models.Model):
@@ -17,7 +33,7 @@ class InsightsSnapshot(models.Model):
     )
     computed_at = models.DateTimeField()
     source_stamp = models.CharField(max_length=64)
-    document = models.JSONField()
+    document = DocumentField()
 
     def __str__(self):
         return f"Insights for {self.owner} ({self.computed_at:%Y-%m-%d %H:%M})"

@@ -109,13 +109,18 @@ def cards_release(*, user, document: dict, today: date, backfill: bool = False) 
     ``backfill`` (the demo account) lets every current card appear, three a week going
     back in time, as if the year of entries had been read week by week.
     """
-    seen = set(InsightCard.objects.filter(owner=user).values_list("factor", "key", "verdict"))
+    released = InsightCard.objects.filter(owner=user).values_list(
+        "factor", "key", "verdict", "released_on"
+    )
+    seen = {card[:3]: card[3] for card in released}
     waiting = [c for c in document["cards"] if (c["factor"], c["key"], c["verdict"]) not in seen]
+    if not waiting:
+        return []
     if backfill:
         monday = _monday(today)
         days = [monday - timedelta(weeks=i // NEW_CARDS_A_WEEK) for i in range(len(waiting))]
     else:
-        shown = InsightCard.objects.filter(owner=user, released_on__gte=_monday(today)).count()
+        shown = sum(day >= _monday(today) for day in seen.values())
         waiting = waiting[: max(NEW_CARDS_A_WEEK - shown, 0)]
         days = [today] * len(waiting)
     new = [
