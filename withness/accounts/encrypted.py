@@ -79,6 +79,16 @@ class EncryptedJSONField(models.JSONField):
         return value
 
 
+class EncryptedBinaryField(models.BinaryField):
+    """A whole file someone uploaded (kept until its import ends), sealed at rest."""
+
+    def pre_save(self, model_instance, add):
+        return vault.seal_bytes(model_instance.owner_id, super().pre_save(model_instance, add))
+
+    def from_db_value(self, value, expression, connection):
+        return vault.unseal_bytes(value)
+
+
 def encrypted_fields(model) -> list[str]:
     return [f.attname for f in model._meta.concrete_fields if isinstance(f, EncryptedTextField)]
 

@@ -175,6 +175,49 @@ def is_sealed(value) -> bool:
     return isinstance(value, str) and value.startswith(PREFIX)
 
 
+# --- Sealing files -------------------------------------------------------------------------
+
+FILE_PREFIX = b"wn1f:"
+FILE_AAD = b"withness file v1"
+
+
+class LockedBytes(bytes):
+    """A sealed file read without its key: still sealed, so saving it back keeps the seal."""
+
+
+def seal_bytes(owner_id: int, data: bytes | None) -> bytes | None:
+    """A file (an upload waiting for review) as stored: ``wn1f:`` + key id | nonce | sealed."""
+    if not data or isinstance(data, LockedBytes):
+        return data
+    ring = keyring()
+    key_id = ring.key_ids.get(owner_id)
+    if key_id is None:
+        if has_vault(owner_id):
+            raise VaultLocked
+        return bytes(data)
+    nonce = os.urandom(NONCE_BYTES)
+    sealed = ring.ciphers[key_id].encrypt(nonce, bytes(data), FILE_AAD)
+    return FILE_PREFIX + bytes.fromhex(key_id) + nonce + sealed
+
+
+def unseal_bytes(data: bytes | None) -> bytes | None:
+    """The file as uploaded; LockedBytes (still sealed) when its key is not unlocked here."""
+    if data is None:
+        return None
+    data = bytes(data)  # PostgreSQL's driver gives a memoryview
+    if not data.startswith(FILE_PREFIX):
+        return data  # kept before files were sealed
+    raw = data[len(FILE_PREFIX) :]
+    cipher = keyring().ciphers.get(raw[:KEY_ID_BYTES].hex())
+    start = KEY_ID_BYTES + NONCE_BYTES
+    if cipher is None:
+        return LockedBytes(data)
+    try:
+        return cipher.decrypt(raw[KEY_ID_BYTES:start], raw[start:], FILE_AAD)
+    except InvalidTag:
+        return LockedBytes(data)
+
+
 # --- Wrapping the data key -----------------------------------------------------------------
 
 

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 
+from withness.accounts import vault
 from withness.journal.models import CheckIn
 from withness.people.models import Person
 
@@ -126,10 +127,22 @@ GONE = (
 )
 
 
+LOCKED = (
+    "The file for this import is sealed with your key, which is not open here. Sign in "
+    "again (or run `withness unlock`), then carry on with the import."
+)
+
+
 def stored_file(run: ImportRun) -> bytes:
-    """The file kept on the run; ImportProblem when nothing (or nothing at all) was kept."""
+    """The file kept on the run; ImportProblem when nothing was kept.
+
+    VaultLocked (not ImportProblem, which would end the run) when the file is sealed and
+    its key is not open here: the run and its file wait until it is.
+    """
     if not run.payload:
         raise ImportProblem(GONE)
+    if isinstance(run.payload, vault.LockedBytes):
+        raise vault.VaultLocked(LOCKED)
     return bytes(run.payload)
 
 

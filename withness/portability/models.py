@@ -11,7 +11,11 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.urls import reverse
 
-from withness.accounts.encrypted import EncryptedJSONField, EncryptedTextField
+from withness.accounts.encrypted import (
+    EncryptedBinaryField,
+    EncryptedJSONField,
+    EncryptedTextField,
+)
 
 
 class RecordKey(models.Model):
@@ -63,8 +67,8 @@ class ImportRun(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
-    # The uploaded file, kept only between the review and the end of the import.
-    payload = models.BinaryField(null=True, blank=True)
+    # The uploaded file, kept only between the review and the end of the import; sealed.
+    payload = EncryptedBinaryField(null=True, blank=True)
     mapping = models.JSONField(default=dict, blank=True)
     total = models.PositiveIntegerField(default=0)
     done = models.PositiveIntegerField(default=0)

@@ -296,10 +296,14 @@ def test_search_still_finds_words_in_a_sealed_note(owner):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_database_file_does_not_reveal_a_note(owner_client, owner):
+def test_the_database_file_does_not_reveal_a_note_or_an_uploaded_file(owner_client, owner):
+    from withness.portability.imports import import_run_create
+
     interaction = InteractionFactory(owner=owner, note=f"Only I know about the {PHRASE}.")
     page = owner_client.get(reverse("journal:entry_detail", args=["interaction", interaction.pk]))
     assert PHRASE in page.content.decode()
+    vcard = f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Dana\r\nNOTE:{PHRASE}\r\nEND:VCARD\r\n"
+    import_run_create(user=owner, source="vcard", filename="a.vcf", data=vcard.encode())
 
     if connection.vendor == "sqlite":
         with tempfile.TemporaryDirectory() as folder:
