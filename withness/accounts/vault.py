@@ -318,6 +318,22 @@ def unwrap_with_secret(wrap: dict, secret: str, purpose: bytes) -> tuple[str, by
     return key_id, _unwrap(kek, wrap, key_id)
 
 
+def seal_with_secret(data: bytes, secret: str, purpose: bytes) -> str:
+    """Data only this high-entropy secret opens (a share link's token): salt | nonce | sealed."""
+    salt, nonce = os.urandom(16), os.urandom(NONCE_BYTES)
+    sealed = AESGCM(_hkdf(secret.encode(), salt, purpose)).encrypt(nonce, data, purpose)
+    return _b64(salt + nonce + sealed)
+
+
+def open_with_secret(sealed: str, secret: str, purpose: bytes) -> bytes:
+    try:
+        raw = _unb64(sealed)
+        salt, nonce, body = raw[:16], raw[16 : 16 + NONCE_BYTES], raw[16 + NONCE_BYTES :]
+        return AESGCM(_hkdf(secret.encode(), salt, purpose)).decrypt(nonce, body, purpose)
+    except (InvalidTag, ValueError):
+        raise WrongSecret from None
+
+
 # --- A person's vault ----------------------------------------------------------------------
 
 

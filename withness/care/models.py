@@ -3,7 +3,7 @@
 from django.db import models
 from django.utils import timezone
 
-from withness.accounts.encrypted import EncryptedTextField
+from withness.accounts.encrypted import EncryptedJSONField, EncryptedTextField
 from withness.ownership import OwnedModel
 from withness.people.models import Person
 
@@ -142,17 +142,27 @@ class TherapistSummary(OwnedModel):
     end = models.DateField()
     sections = models.JSONField(default=list)
     show_names = models.BooleanField(default=False)
-    snapshot = models.JSONField(default=dict)  # exactly what the preview showed
+    # Exactly what the preview showed, sealed with the owner's key: it holds the notes they
+    # picked and their safety plan. Each share link keeps its own sealed copy.
+    snapshot = EncryptedJSONField(default=dict)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
 
 
 class ShareLink(OwnedModel):
-    """A secret, read-only, expiring address for one summary. Revoking it is immediate."""
+    """A secret, read-only, expiring address for one summary. Revoking it is immediate.
+
+    The database keeps only a hash of the token, to find the link, and the token itself
+    sealed with the owner's key, so they can copy the address again. The summary travels
+    with the link as its own copy, sealed with a key made from the token: whoever opens the
+    address reads it without the owner's key, and the database alone reads nothing.
+    """
 
     summary = models.ForeignKey(TherapistSummary, on_delete=models.CASCADE, related_name="links")
-    token = models.CharField(max_length=64, unique=True)
+    token = EncryptedTextField(blank=True)
+    token_hash = models.CharField(max_length=64, unique=True)
+    sealed_snapshot = models.TextField(blank=True)
     expires_at = models.DateTimeField()
     revoked_at = models.DateTimeField(null=True, blank=True)
 

@@ -1,10 +1,15 @@
 """Writes for care and safety. Nothing here ever contacts anyone on the person's behalf."""
 
+import hashlib
+import json
 import secrets
 from datetime import timedelta
 
 from django.db import transaction
 from django.utils import timezone
+
+from withness.accounts import vault
+from withness.accounts.encrypted import LockedData
 
 from .drift_note import QUIET_FOR
 from .models import (
@@ -88,13 +93,43 @@ def summary_create(*, user, start, end, sections, show_names, labels, notes) -> 
     )  # fmt: skip
 
 
+SHARE_PURPOSE = b"withness share link v1"
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
 def share_link_create(*, user, summary: TherapistSummary, days: int) -> ShareLink:
+    """A new address for the summary, with its own copy sealed by the address's token."""
+    if isinstance(summary.snapshot, LockedData):
+        raise vault.VaultLocked
+    token = secrets.token_urlsafe(LINK_BYTES)
+    copy = json.dumps(summary.snapshot).encode()
     return ShareLink.objects.create(
         owner=user,
         summary=summary,
-        token=secrets.token_urlsafe(LINK_BYTES),
+        token=token,
+        token_hash=token_hash(token),
+        sealed_snapshot=vault.seal_with_secret(copy, token, SHARE_PURPOSE),
         expires_at=timezone.now() + timedelta(days=days),
     )
+
+
+def shared_link(token: str) -> ShareLink | None:
+    """The live link this token opens, if any (revoked and expired ones included)."""
+    if len(token) > 100:
+        return None
+    return (
+        ShareLink.objects.filter(token_hash=token_hash(token), deleted_at__isnull=True)
+        .select_related("summary")
+        .first()
+    )
+
+
+def shared_snapshot(link: ShareLink, token: str) -> dict:
+    """The summary as shared, opened with the token that came with the request."""
+    return json.loads(vault.open_with_secret(link.sealed_snapshot, token, SHARE_PURPOSE))
 
 
 def share_link_revoke(*, link: ShareLink) -> ShareLink:

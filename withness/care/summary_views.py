@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.dateparse import parse_date
 from django.views.decorators.http import require_GET, require_POST
 
-from withness.accounts import reauth
+from withness.accounts import reauth, vault
 from withness.ownership import get_object_for_user
 
 from . import pdf, services
@@ -124,18 +124,18 @@ def link_revoke(request, pk, link_pk):
 @require_GET
 def shared(request, token):
     """What someone with the link sees: the snapshot, read-only, and nothing else."""
-    link = (
-        ShareLink.objects.filter(token=token, deleted_at__isnull=True)
-        .select_related("summary")
-        .first()
-    )
-    if link is None or len(token) > 100:
+    link = services.shared_link(token)
+    if link is None:
         raise Http404
     if not link.is_open or link.summary.deleted_at is not None:
         response = render(request, "care/shared_gone.html", status=410)
     else:
+        try:
+            snapshot = services.shared_snapshot(link, token)
+        except vault.WrongSecret:  # a damaged copy: as if the link were not there
+            raise Http404 from None
         services.share_link_open(link=link, user_agent=request.headers.get("User-Agent", ""))
-        response = render(request, "care/shared.html", {"snapshot": link.summary.snapshot})
+        response = render(request, "care/shared.html", {"snapshot": snapshot})
     response["Cache-Control"] = "no-store"
     response["Referrer-Policy"] = "no-referrer"
     response["X-Robots-Tag"] = "noindex, nofollow"

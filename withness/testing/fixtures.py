@@ -14,10 +14,15 @@ def keyring():
     from withness.accounts import vault
 
     with vault.opened() as ring:
-        ring.ciphers.clear()
-        ring.key_ids.clear()
-        ring.keys.clear()
+        forget_every_key(ring)
         yield ring
+
+
+def forget_every_key(ring) -> None:
+    """As if nobody were signed in here: every unlocked key dropped from the keyring."""
+    ring.ciphers.clear()
+    ring.key_ids.clear()
+    ring.keys.clear()
 
 
 @pytest.fixture

@@ -21,7 +21,12 @@ from withness.accounts.models import DataKey, User
 from withness.journal.models import Interaction
 from withness.portability.models import ImportedEntry
 from withness.testing.factories import PASSWORD, InteractionFactory, PersonFactory
-from withness.testing.fixtures import confirm_long_ago, confirm_recently, unlock_session
+from withness.testing.fixtures import (
+    confirm_long_ago,
+    confirm_recently,
+    forget_every_key,
+    unlock_session,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -34,12 +39,6 @@ def stored(model, pk, column="note"):
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT {column} FROM {model._meta.db_table} WHERE id = %s", [pk])
         return cursor.fetchone()[0]
-
-
-def forget_every_key(keyring):
-    keyring.ciphers.clear()
-    keyring.key_ids.clear()
-    keyring.keys.clear()
 
 
 def test_a_note_is_stored_sealed_and_reads_back_as_written(owner):
@@ -296,7 +295,8 @@ def test_search_still_finds_words_in_a_sealed_note(owner):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_database_file_does_not_reveal_a_note_or_an_uploaded_file(owner_client, owner):
+def test_the_database_file_reveals_no_note_upload_or_shared_summary(owner_client, owner):
+    from withness.care import services as care
     from withness.portability.imports import import_run_create
 
     interaction = InteractionFactory(owner=owner, note=f"Only I know about the {PHRASE}.")
@@ -304,6 +304,13 @@ def test_the_database_file_does_not_reveal_a_note_or_an_uploaded_file(owner_clie
     assert PHRASE in page.content.decode()
     vcard = f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Dana\r\nNOTE:{PHRASE}\r\nEND:VCARD\r\n"
     import_run_create(user=owner, source="vcard", filename="a.vcf", data=vcard.encode())
+    care.safety_plan_save(user=owner, settle_alone=f"The {PHRASE} helps.")
+    today = owner.today()
+    summary = care.summary_create(
+        user=owner, start=today, end=today, sections=["safety_plan"], show_names=False,
+        labels={}, notes=[],
+    )  # fmt: skip
+    care.share_link_create(user=owner, summary=summary, days=7)
 
     if connection.vendor == "sqlite":
         with tempfile.TemporaryDirectory() as folder:
