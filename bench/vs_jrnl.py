@@ -176,13 +176,13 @@ DataKey = apps.all_models["accounts"].get("datakey")
 HAS_KEY = (
     SETUP
     + f"""
-print("yes" if DataKey and DataKey.objects.filter(user__username={USERNAME!r}).exists() else "no")
+print("yes" if DataKey and DataKey.objects.filter(owner__username={USERNAME!r}).exists() else "no")
 """
 )
 DROP_KEY = (
     SETUP
     + f"""
-DataKey.objects.filter(user__username={USERNAME!r}).delete()
+DataKey.objects.filter(owner__username={USERNAME!r}).delete()
 """
 )
 
