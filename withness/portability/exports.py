@@ -19,6 +19,7 @@ import json
 import zipfile
 from collections.abc import Iterator
 
+import orjson
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from django.db.models import DateField, DateTimeField
@@ -165,17 +166,21 @@ def export_document(user) -> dict:
     }
 
 
+def _dumps(value) -> str:
+    # orjson: the same JSON, UTF-8 as written, several times faster than the json module.
+    return orjson.dumps(value).decode()
+
+
 def export_json_chunks(user) -> Iterator[str]:
     """The JSON export piece by piece, one row a line: quick to write, easy to read or diff."""
     keys = record_keys(user)
     content_types = _content_types()
-    dumps = json.JSONEncoder(ensure_ascii=False).encode
-    header = dumps(_header(user))
+    header = _dumps(_header(user))
     yield header[:-1] + ',\n "tables": {'
     for index, table in enumerate(exported_tables()):
-        yield ("," if index else "") + f"\n  {dumps(table.label)}: ["
+        yield ("," if index else "") + f"\n  {_dumps(table.label)}: ["
         for n, row in enumerate(_rows(user, table, keys, content_types)):
-            yield ("," if n else "") + "\n   " + dumps(row)
+            yield ("," if n else "") + "\n   " + _dumps(row)
         yield "\n  ]"
     yield "\n }\n}\n"
 
