@@ -137,16 +137,22 @@ def seal(owner_id: int, value):
         return value
     if isinstance(value, LockedText):
         return ForDatabase(value.sealed)
+    sealed = _sealed(owner_id, str(value).encode(), TEXT_AAD)
+    if sealed is None:
+        return ForDatabase(value)
+    return ForDatabase(PREFIX + base64.urlsafe_b64encode(sealed).decode())
+
+
+def _sealed(owner_id: int, data: bytes, aad: bytes) -> bytes | None:
+    """key id | nonce | AES-GCM of the data, or None for an account with no key at all."""
     ring = keyring()
     key_id = ring.key_ids.get(owner_id)
     if key_id is None:
         if has_vault(owner_id):
             raise VaultLocked
-        return ForDatabase(value)
+        return None
     nonce = os.urandom(NONCE_BYTES)
-    sealed = ring.ciphers[key_id].encrypt(nonce, str(value).encode(), TEXT_AAD)
-    token = base64.urlsafe_b64encode(bytes.fromhex(key_id) + nonce + sealed).decode()
-    return ForDatabase(PREFIX + token)
+    return bytes.fromhex(key_id) + nonce + ring.ciphers[key_id].encrypt(nonce, data, aad)
 
 
 def unseal(value):
@@ -189,15 +195,8 @@ def seal_bytes(owner_id: int, data: bytes | None) -> bytes | None:
     """A file (an upload waiting for review) as stored: ``wn1f:`` + key id | nonce | sealed."""
     if not data or isinstance(data, LockedBytes):
         return data
-    ring = keyring()
-    key_id = ring.key_ids.get(owner_id)
-    if key_id is None:
-        if has_vault(owner_id):
-            raise VaultLocked
-        return bytes(data)
-    nonce = os.urandom(NONCE_BYTES)
-    sealed = ring.ciphers[key_id].encrypt(nonce, bytes(data), FILE_AAD)
-    return FILE_PREFIX + bytes.fromhex(key_id) + nonce + sealed
+    sealed = _sealed(owner_id, bytes(data), FILE_AAD)
+    return bytes(data) if sealed is None else FILE_PREFIX + sealed
 
 
 def unseal_bytes(data: bytes | None) -> bytes | None:
