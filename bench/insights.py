@@ -235,7 +235,8 @@ def render(rows, repeat: int) -> str:
         "happens once after the journal changed: the stamp checked, the compute, the "
         "document stored and new cards released (the stored snapshot is marked stale "
         "before each run, untimed). All four take turns within every round, so a machine "
-        "slowing down for a few seconds slows them alike. *insights page*: a visit "
+        "slowing down for a few seconds slows them alike, and as in `timeit` the garbage "
+        "collector waits while each is timed. *insights page*: a visit "
         "served from the stored snapshot, as every visit is until an entry changes; the "
         "charts are separate requests, drawn once per journal state and then stored. *after "
         "an edit*: an entry saved, then the first visit, which re-computes.",
@@ -257,9 +258,9 @@ def verdict(rows) -> str:
     added = [(kept - full) * 1000 for *_, full, kept, _, _, _ in rows]
     return (
         f"{text}. Keeping the result (the stamp checked, the snapshot written, new cards "
-        f"released) adds {min(added):.0f}–{max(added):.0f} ms, a cost that hardly grows with "
-        "the journal, so it weighs most on the smallest. Timings on a shared 2-core machine "
-        "vary from run to run."
+        f"released) adds {min(added):.0f}–{max(added):.0f} ms: a few queries whatever the "
+        "size, and a stored document that grows with the journal; it weighs most on the "
+        "smallest. Timings on a shared 2-core machine vary from run to run."
     )
 
 
