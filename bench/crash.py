@@ -37,9 +37,13 @@ import threading
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
-from load.client import PROJECT, SignedInClient, prepare_database  # bench/load/client.py
+from load.client import (  # bench/load/client.py
+    PROJECT,
+    SignedInClient,
+    prepare_database,
+    recreate_postgres,
+)
 
 MARKER_BASE = datetime(2001, 1, 1, tzinfo=UTC)  # entry n of a person starts n minutes later
 ENTRY_URL = re.compile(r"/entries/interaction/(\d+)/$")
@@ -257,17 +261,6 @@ def postgres_integrity(url: str) -> list[str]:
                 problems.append(f"foreign key {child}.{column}: {orphans} orphans")
         problems.insert(0, f"checked {len(indexes)} indexes, {len(tables)} tables")
     return problems
-
-
-def recreate_postgres(url: str) -> None:
-    import psycopg
-
-    parts = urlsplit(url)
-    name = parts.path.lstrip("/")
-    server = urlunsplit(parts._replace(path="/postgres"))
-    with psycopg.connect(server, autocommit=True) as db:
-        db.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        db.execute(f'CREATE DATABASE "{name}"')
 
 
 def run_backend(args, postgres: str | None) -> dict:

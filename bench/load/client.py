@@ -9,7 +9,7 @@ import subprocess
 import sys
 from http.cookies import SimpleCookie
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit, urlunsplit
 
 PROJECT = Path(__file__).resolve().parents[2]
 PASSWORD = "calm-harbour-42"  # withness.testing.factories.PASSWORD, which the seed uses
@@ -18,6 +18,18 @@ from withness.testing.factories import UserFactory
 for i in range({n}):
     UserFactory(username=f"{prefix}{{i}}", time_zone="UTC")
 """
+
+
+def recreate_postgres(url: str) -> None:
+    """Drop the scratch database the URL names (if there) and create it empty."""
+    import psycopg
+
+    parts = urlsplit(url)
+    name = parts.path.lstrip("/")
+    server = urlunsplit(parts._replace(path="/postgres"))
+    with psycopg.connect(server, autocommit=True) as db:
+        db.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        db.execute(f'CREATE DATABASE "{name}"')
 
 
 def prepare_database(env: dict, *, people: int, prefix: str) -> None:

@@ -19,7 +19,12 @@ import threading
 import time
 from pathlib import Path
 
-from client import PROJECT, SignedInClient, prepare_database  # bench/load/client.py
+from client import (  # bench/load/client.py
+    PROJECT,
+    SignedInClient,
+    prepare_database,
+    recreate_postgres,
+)
 
 
 def log_form():
@@ -90,7 +95,7 @@ def main():
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument("--seconds", type=float, default=20)
     parser.add_argument("--port", type=int, default=8765)
-    parser.add_argument("--postgres", help="a scratch PostgreSQL database URL (it is migrated)")
+    parser.add_argument("--postgres", help="a scratch PostgreSQL database URL (recreated)")
     args = parser.parse_args()
 
     data = tempfile.mkdtemp(prefix="withness-load-")
@@ -102,6 +107,7 @@ def main():
         "WITHNESS_SIGNUP": "closed",
     }
     if args.postgres:
+        recreate_postgres(args.postgres)
         env["WITHNESS_DATABASE_URL"] = args.postgres
     prepare_database(env, people=args.clients, prefix="load")
     gunicorn = Path(sys.executable).parent / "gunicorn"
