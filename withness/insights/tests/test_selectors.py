@@ -79,6 +79,32 @@ def test_another_users_rows_never_reach_the_records(owner, outsider):
     assert records.entries == 0 and records.names == {}
 
 
+def test_the_columns_leave_out_deleted_entries_and_people_too(owner):
+    sam = PersonFactory(owner=owner, name="Sam", is_safe_person=True)
+    gone = PersonFactory(owner=owner, name="Gone", is_safe_person=True)
+    kept = InteractionFactory(owner=owner, people=[sam, gone])
+    InteractionFactory(owner=owner, people=[sam]).soft_delete()
+    SolitudeFactory(owner=owner).soft_delete()
+    CheckInFactory(owner=owner).soft_delete()
+    gone.soft_delete()
+    journal = selectors.journal_columns(owner)
+    assert journal.interactions.entry_id.tolist() == [kept.pk]
+    assert journal.interactions.people == (str(sam.pk),)
+    assert journal.interactions.person.tolist() == [0]
+    assert len(journal.solitude) == 0 and len(journal.checkins) == 0
+    assert journal.names == {str(sam.pk): "Sam"} and journal.safe_people == {str(sam.pk)}
+
+
+def test_another_users_rows_never_reach_the_columns(owner, outsider):
+    theirs = PersonFactory(owner=outsider, name="Theirs")
+    InteractionFactory(owner=outsider, people=[theirs])
+    SolitudeFactory(owner=outsider)
+    CheckInFactory(owner=outsider)
+    journal = selectors.journal_columns(owner)
+    assert journal.entries == 0 and journal.names == {}
+    assert journal.interactions.people == ()
+
+
 def test_renaming_a_person_changes_only_the_name_shown(demo_user):
     from withness.people.models import Person
 
