@@ -163,18 +163,23 @@ def unseal(value):
         raw = base64.urlsafe_b64decode(value[len(PREFIX) :])
     except ValueError:
         return value
-    key_id = raw[:KEY_ID_BYTES].hex()
     ring = keyring()
-    cipher = ring.ciphers.get(key_id)
+    if ring.strict and raw[:KEY_ID_BYTES].hex() not in ring.ciphers:
+        raise VaultLocked
+    text = _opened(raw, TEXT_AAD)
+    return LockedText(value) if text is None else text.decode()
+
+
+def _opened(raw: bytes, aad: bytes) -> bytes | None:
+    """The data in key id | nonce | AES-GCM, or None when that key is not unlocked here."""
+    cipher = keyring().ciphers.get(raw[:KEY_ID_BYTES].hex())
     if cipher is None:
-        if ring.strict:
-            raise VaultLocked
-        return LockedText(value)
+        return None
     start = KEY_ID_BYTES + NONCE_BYTES
     try:
-        return cipher.decrypt(raw[KEY_ID_BYTES:start], raw[start:], TEXT_AAD).decode()
+        return cipher.decrypt(raw[KEY_ID_BYTES:start], raw[start:], aad)
     except InvalidTag:
-        return LockedText(value)
+        return None
 
 
 def is_sealed(value) -> bool:
@@ -206,15 +211,8 @@ def unseal_bytes(data: bytes | None) -> bytes | None:
     data = bytes(data)  # PostgreSQL's driver gives a memoryview
     if not data.startswith(FILE_PREFIX):
         return data  # kept before files were sealed
-    raw = data[len(FILE_PREFIX) :]
-    cipher = keyring().ciphers.get(raw[:KEY_ID_BYTES].hex())
-    start = KEY_ID_BYTES + NONCE_BYTES
-    if cipher is None:
-        return LockedBytes(data)
-    try:
-        return cipher.decrypt(raw[KEY_ID_BYTES:start], raw[start:], FILE_AAD)
-    except InvalidTag:
-        return LockedBytes(data)
+    opened = _opened(data[len(FILE_PREFIX) :], FILE_AAD)
+    return LockedBytes(data) if opened is None else opened
 
 
 # --- Wrapping the data key -----------------------------------------------------------------
@@ -315,22 +313,6 @@ def unwrap_with_secret(wrap: dict, secret: str, purpose: bytes) -> tuple[str, by
     except (KeyError, ValueError, TypeError):
         raise WrongSecret from None
     return key_id, _unwrap(kek, wrap, key_id)
-
-
-def seal_with_secret(data: bytes, secret: str, purpose: bytes) -> str:
-    """Data only this high-entropy secret opens (a share link's token): salt | nonce | sealed."""
-    salt, nonce = os.urandom(16), os.urandom(NONCE_BYTES)
-    sealed = AESGCM(_hkdf(secret.encode(), salt, purpose)).encrypt(nonce, data, purpose)
-    return _b64(salt + nonce + sealed)
-
-
-def open_with_secret(sealed: str, secret: str, purpose: bytes) -> bytes:
-    try:
-        raw = _unb64(sealed)
-        salt, nonce, body = raw[:16], raw[16 : 16 + NONCE_BYTES], raw[16 + NONCE_BYTES :]
-        return AESGCM(_hkdf(secret.encode(), salt, purpose)).decrypt(nonce, body, purpose)
-    except (InvalidTag, ValueError):
-        raise WrongSecret from None
 
 
 # --- A person's vault ----------------------------------------------------------------------

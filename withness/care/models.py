@@ -162,7 +162,7 @@ class ShareLink(OwnedModel):
     summary = models.ForeignKey(TherapistSummary, on_delete=models.CASCADE, related_name="links")
     token = EncryptedTextField(blank=True)
     token_hash = models.CharField(max_length=64, unique=True)
-    sealed_snapshot = models.TextField(blank=True)
+    sealed_snapshot = models.JSONField(default=dict)
     expires_at = models.DateTimeField()
     revoked_at = models.DateTimeField(null=True, blank=True)
 

@@ -105,15 +105,20 @@ def share_link_create(*, user, summary: TherapistSummary, days: int) -> ShareLin
     if isinstance(summary.snapshot, LockedData):
         raise vault.VaultLocked
     token = secrets.token_urlsafe(LINK_BYTES)
-    copy = json.dumps(summary.snapshot).encode()
     return ShareLink.objects.create(
         owner=user,
         summary=summary,
         token=token,
         token_hash=token_hash(token),
-        sealed_snapshot=vault.seal_with_secret(copy, token, SHARE_PURPOSE),
+        sealed_snapshot=seal_for_link(summary.snapshot, token),
         expires_at=timezone.now() + timedelta(days=days),
     )
+
+
+def seal_for_link(snapshot: dict, token: str) -> dict:
+    """The link's own copy of a summary, which only its token opens."""
+    copy = json.dumps(snapshot).encode()
+    return vault.wrap_with_secret(copy, "summary", token, SHARE_PURPOSE)
 
 
 def shared_link(token: str) -> ShareLink | None:
@@ -123,13 +128,15 @@ def shared_link(token: str) -> ShareLink | None:
     return (
         ShareLink.objects.filter(token_hash=token_hash(token), deleted_at__isnull=True)
         .select_related("summary")
+        .defer("summary__snapshot")  # sealed with the owner's key: the link has its own copy
         .first()
     )
 
 
 def shared_snapshot(link: ShareLink, token: str) -> dict:
     """The summary as shared, opened with the token that came with the request."""
-    return json.loads(vault.open_with_secret(link.sealed_snapshot, token, SHARE_PURPOSE))
+    _, copy = vault.unwrap_with_secret(link.sealed_snapshot, token, SHARE_PURPOSE)
+    return json.loads(copy)
 
 
 def share_link_revoke(*, link: ShareLink) -> ShareLink:

@@ -1,11 +1,6 @@
-import hashlib
-import json
-
 from django.db import migrations, models
 
 import withness.accounts.encrypted
-
-SHARE_PURPOSE = b"withness share link v1"  # withness.care.services.SHARE_PURPOSE
 
 
 def seal_open_links(apps, schema_editor):
@@ -14,13 +9,12 @@ def seal_open_links(apps, schema_editor):
     Both the token and the summary are still plain here, so no one's key is needed. The
     summaries and tokens themselves are sealed at their owners' next sign-in.
     """
-    from withness.accounts import vault
+    from withness.care.services import seal_for_link, token_hash
 
     ShareLink = apps.get_model("care", "ShareLink")
     for link in ShareLink.objects.select_related("summary").iterator():
-        link.token_hash = hashlib.sha256(link.token.encode()).hexdigest()
-        data = json.dumps(link.summary.snapshot).encode()
-        link.sealed_snapshot = vault.seal_with_secret(data, link.token, SHARE_PURPOSE)
+        link.token_hash = token_hash(link.token)
+        link.sealed_snapshot = seal_for_link(link.summary.snapshot, link.token)
         link.save(update_fields=["token_hash", "sealed_snapshot"])
 
 
@@ -33,7 +27,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="sharelink",
             name="sealed_snapshot",
-            field=models.TextField(blank=True),
+            field=models.JSONField(default=dict),
         ),
         migrations.AddField(
             model_name="sharelink",
