@@ -55,14 +55,27 @@ def test_solitude_and_checkins_become_records(owner):
     assert (c.sleep_hours, c.social_capacity) == (6.5, 3)
 
 
-def test_deleted_entries_and_people_are_left_out(owner):
-    sam = PersonFactory(owner=owner, name="Sam")
-    gone = PersonFactory(owner=owner, name="Gone")
+def journal_with_deleted_rows(owner):
+    """Sam and one entry with him stay; a person, an entry of each kind are deleted."""
+    sam = PersonFactory(owner=owner, name="Sam", is_safe_person=True)
+    gone = PersonFactory(owner=owner, name="Gone", is_safe_person=True)
     kept = InteractionFactory(owner=owner, people=[sam, gone])
     InteractionFactory(owner=owner, people=[sam]).soft_delete()
     SolitudeFactory(owner=owner).soft_delete()
     CheckInFactory(owner=owner).soft_delete()
     gone.soft_delete()
+    return sam, gone, kept
+
+
+def someone_elses_journal(outsider):
+    theirs = PersonFactory(owner=outsider, name="Theirs")
+    InteractionFactory(owner=outsider, people=[theirs])
+    SolitudeFactory(owner=outsider)
+    CheckInFactory(owner=outsider)
+
+
+def test_deleted_entries_and_people_are_left_out(owner):
+    sam, gone, kept = journal_with_deleted_rows(owner)
     records = selectors.journal_records(owner)
     assert [r.entry_id for r in records.interactions] == [kept.pk]
     assert records.interactions[0].people == (str(sam.pk),)
@@ -71,22 +84,13 @@ def test_deleted_entries_and_people_are_left_out(owner):
 
 
 def test_another_users_rows_never_reach_the_records(owner, outsider):
-    theirs = PersonFactory(owner=outsider, name="Theirs")
-    InteractionFactory(owner=outsider, people=[theirs])
-    SolitudeFactory(owner=outsider)
-    CheckInFactory(owner=outsider)
+    someone_elses_journal(outsider)
     records = selectors.journal_records(owner)
     assert records.entries == 0 and records.names == {}
 
 
 def test_the_columns_leave_out_deleted_entries_and_people_too(owner):
-    sam = PersonFactory(owner=owner, name="Sam", is_safe_person=True)
-    gone = PersonFactory(owner=owner, name="Gone", is_safe_person=True)
-    kept = InteractionFactory(owner=owner, people=[sam, gone])
-    InteractionFactory(owner=owner, people=[sam]).soft_delete()
-    SolitudeFactory(owner=owner).soft_delete()
-    CheckInFactory(owner=owner).soft_delete()
-    gone.soft_delete()
+    sam, _, kept = journal_with_deleted_rows(owner)
     journal = selectors.journal_columns(owner)
     assert journal.interactions.entry_id.tolist() == [kept.pk]
     assert journal.interactions.people == (str(sam.pk),)
@@ -96,10 +100,7 @@ def test_the_columns_leave_out_deleted_entries_and_people_too(owner):
 
 
 def test_another_users_rows_never_reach_the_columns(owner, outsider):
-    theirs = PersonFactory(owner=outsider, name="Theirs")
-    InteractionFactory(owner=outsider, people=[theirs])
-    SolitudeFactory(owner=outsider)
-    CheckInFactory(owner=outsider)
+    someone_elses_journal(outsider)
     journal = selectors.journal_columns(owner)
     assert journal.entries == 0 and journal.names == {}
     assert journal.interactions.people == ()
