@@ -84,6 +84,9 @@ class DataKey(models.Model):
     key_id = models.CharField(max_length=16, unique=True)
     by_password = models.JSONField()
     by_recovery = models.JSONField()
+    # Sealed columns ("app_label.model.field") whose older plaintext rows have been sealed
+    # for this person; see vault.seal_new_columns.
+    swept_columns = models.JSONField(default=list, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

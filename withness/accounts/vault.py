@@ -334,6 +334,7 @@ def create_vault(user, password: str) -> str:
         key_id=key_id,
         by_password=wrap_with_password(key, key_id, password),
         by_recovery=wrap_with_recovery(key, key_id, code),
+        swept_columns=sealed_columns(),
     )
     unlock(user.pk, key_id, key)
     return code
@@ -344,6 +345,7 @@ def unwrap_with_password(user, password: str) -> bytes:
     data_key = user.data_key
     key = unwrap_password_wrap(data_key.by_password, data_key.key_id, password)
     unlock(user.pk, data_key.key_id, key)
+    seal_new_columns(user, data_key)
     return key
 
 
@@ -370,6 +372,7 @@ def recover(user, code: str, new_password: str) -> str:
         data_key.by_recovery = wrap_with_recovery(key, data_key.key_id, new_code)
         data_key.save(update_fields=["by_password", "by_recovery", "updated_at"])
     unlock(user.pk, data_key.key_id, key)
+    seal_new_columns(user, data_key)
     return new_code
 
 
@@ -386,8 +389,22 @@ def new_recovery_code_for(user) -> str:
     return code
 
 
-def seal_existing_rows(user) -> int:
-    """Seal whatever this person wrote before encryption. Needs their key unlocked here."""
+def sealed_columns() -> list[str]:
+    """Every sealed column, as "app_label.model.field", sorted."""
+    from django.apps import apps
+
+    from .encrypted import encrypted_fields, encrypted_json_fields
+
+    return sorted(
+        f"{model._meta.label_lower}.{name}"
+        for model in apps.get_models()
+        for name in encrypted_fields(model) + encrypted_json_fields(model)
+    )
+
+
+def seal_existing_rows(user, columns: set[str] | None = None) -> int:
+    """Seal whatever this person wrote before it was sealed: in every sealed column, or in
+    these ("app_label.model.field"). Needs their key unlocked here."""
     from django.apps import apps
     from django.db.models import Q
 
@@ -404,9 +421,26 @@ def seal_existing_rows(user) -> int:
             for name in encrypted_json_fields(model)
         ]
         for name, plain in unsealed:
+            if columns is not None and f"{model._meta.label_lower}.{name}" not in columns:
+                continue
             for row in model._base_manager.filter(plain, owner_id=user.pk).iterator():
                 row.save(update_fields=[name])
                 count += 1
+    return count
+
+
+def seal_new_columns(user, data_key) -> int:
+    """After an upgrade that seals more columns: seal what this person wrote there before.
+
+    Each column is swept once per person, the first time their key opens after the upgrade
+    (a sign-in, `withness unlock`, the recovery code); the key remembers which it has swept.
+    """
+    new = set(sealed_columns()) - set(data_key.swept_columns)
+    if not new:
+        return 0
+    count = seal_existing_rows(user, new)
+    data_key.swept_columns = sorted(set(data_key.swept_columns) | new)
+    data_key.save(update_fields=["swept_columns"])
     return count
 
 

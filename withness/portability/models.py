@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from withness.accounts.encrypted import (
     EncryptedBinaryField,
+    EncryptedCharField,
     EncryptedJSONField,
     EncryptedTextField,
 )
@@ -60,7 +61,7 @@ class ImportRun(models.Model):
 
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     source = models.CharField(max_length=20)
-    filename = models.CharField(max_length=255, blank=True)
+    filename = EncryptedCharField(max_length=255, blank=True)
     time_zone = models.CharField(max_length=64)
     status = models.CharField(
         max_length=10, choices=ImportStatus.choices, default=ImportStatus.REVIEW
@@ -73,9 +74,10 @@ class ImportRun(models.Model):
     total = models.PositiveIntegerField(default=0)
     done = models.PositiveIntegerField(default=0)
     counts = models.JSONField(default=dict, blank=True)
-    problems = models.JSONField(default=list, blank=True)
-    notes = models.JSONField(default=list, blank=True)
-    error = models.TextField(blank=True)
+    # The report can quote the file (a date that would not read), so it is sealed too.
+    problems = EncryptedJSONField(default=list, blank=True)
+    notes = EncryptedJSONField(default=list, blank=True)
+    error = EncryptedTextField(blank=True)
 
     # Working state of an import, not part of the journal; what it brought in is exported.
     exported = False

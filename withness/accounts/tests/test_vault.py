@@ -295,7 +295,7 @@ def test_search_still_finds_words_in_a_sealed_note(owner):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_database_file_reveals_no_note_upload_or_shared_summary(owner_client, owner):
+def test_the_database_file_reveals_no_note_upload_report_or_shared_summary(owner_client, owner):
     from withness.care import services as care
     from withness.portability.imports import import_run_create
 
@@ -304,6 +304,10 @@ def test_the_database_file_reveals_no_note_upload_or_shared_summary(owner_client
     assert PHRASE in page.content.decode()
     vcard = f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Dana\r\nNOTE:{PHRASE}\r\nEND:VCARD\r\n"
     import_run_create(user=owner, source="vcard", filename="a.vcf", data=vcard.encode())
+    daylio = (
+        f"full_date,date,weekday,time,mood,activities,note_title,note\n{PHRASE},,,9:00,good,,,\n"
+    )
+    import_run_create(user=owner, source="daylio", filename="b.csv", data=daylio.encode())
     care.safety_plan_save(user=owner, settle_alone=f"The {PHRASE} helps.")
     today = owner.today()
     summary = care.summary_create(

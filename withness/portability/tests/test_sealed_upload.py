@@ -56,3 +56,28 @@ def test_the_file_goes_once_the_import_is_done(owner):
     assert run.status == ImportStatus.DONE
     assert ImportRun.objects.get(pk=run.pk).payload is None
     assert Person.objects.for_user(owner).filter(name="Dana").exists()
+
+
+def test_the_report_of_what_was_skipped_is_sealed_too(owner, client):
+    # A row whose date cell holds someone's words: the report quotes it.
+    daylio = (
+        "full_date,date,weekday,time,mood,activities,note_title,note\n"
+        "2021-03-01,,,09:00,good,,,\n"
+        f"{PHRASE},,,09:00,good,,,\n"
+    )
+    run = import_run_create(
+        user=owner, source="daylio", filename=f"{PHRASE}.csv", data=daylio.encode()
+    )
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT filename, problems FROM portability_importrun WHERE id = %s", [run.pk]
+        )
+        filename, problems = (str(value) for value in cursor.fetchone())
+    assert PHRASE not in filename and PHRASE not in problems
+    again = ImportRun.objects.get(pk=run.pk)
+    assert again.filename == f"{PHRASE}.csv"
+    assert again.problems == [f"row 3: the date '{PHRASE}' is not in the form YYYY-MM-DD"]
+    client.force_login(owner)
+    page = client.get(again.get_absolute_url()).content.decode()
+    assert f"{PHRASE}.csv" in page and f"the date &#x27;{PHRASE}&#x27;" in page
