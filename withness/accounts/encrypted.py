@@ -20,8 +20,11 @@ class EncryptedTextField(models.TextField):
     """Free text in the person's own words, sealed at rest. Needs an ``owner`` on the row."""
 
     def pre_save(self, model_instance, add):
-        value = super().pre_save(model_instance, add)
-        return vault.seal(model_instance.owner_id, value)
+        return self.sealed(model_instance.owner_id, super().pre_save(model_instance, add))
+
+    def sealed(self, owner_id: int, value):
+        """The value to store for this owner."""
+        return vault.seal(owner_id, value)
 
     def from_db_value(self, value, expression, connection):
         return vault.unseal(value)
@@ -59,12 +62,15 @@ class EncryptedJSONField(models.JSONField):
     """Structured data that holds someone's words (an imported row), sealed as one value."""
 
     def pre_save(self, model_instance, add):
-        value = super().pre_save(model_instance, add)
+        return self.sealed(model_instance.owner_id, super().pre_save(model_instance, add))
+
+    def sealed(self, owner_id: int, value):
+        """The value to store for this owner."""
         if isinstance(value, LockedData):
             return {"sealed": value.sealed}
         if not value:
             return value
-        sealed = vault.seal(model_instance.owner_id, json.dumps(value))
+        sealed = vault.seal(owner_id, json.dumps(value))
         return {"sealed": str(sealed)} if vault.is_sealed(sealed) else value
 
     def from_db_value(self, value, expression, connection):

@@ -406,27 +406,42 @@ def seal_existing_rows(user, columns: set[str] | None = None) -> int:
     """Seal whatever this person wrote before it was sealed: in every sealed column, or in
     these ("app_label.model.field"). Needs their key unlocked here."""
     from django.apps import apps
-    from django.db.models import Q
 
     from .encrypted import encrypted_fields, encrypted_json_fields
 
     count = 0
     for model in apps.get_models():
-        # In SQL, on the stored value: non-empty and not yet sealed.
-        unsealed = [
-            (name, Q(**{f"{name}__gt": ""}) & ~Q(**{f"{name}__startswith": PREFIX}))
-            for name in encrypted_fields(model)
-        ] + [
-            (name, ~Q(**{f"{name}__has_key": "sealed"}) & ~Q(**{name: {}}))
-            for name in encrypted_json_fields(model)
-        ]
-        for name, plain in unsealed:
-            if columns is not None and f"{model._meta.label_lower}.{name}" not in columns:
-                continue
-            for row in model._base_manager.filter(plain, owner_id=user.pk).iterator():
-                row.save(update_fields=[name])
-                count += 1
+        for name in encrypted_fields(model) + encrypted_json_fields(model):
+            if columns is None or f"{model._meta.label_lower}.{name}" in columns:
+                count += _seal_column(model, model._meta.get_field(name), user)
     return count
+
+
+def _seal_column(model, field, user) -> int:
+    """Seal one column's plain values for this person, a thousand UPDATEs at a time: one
+    save() per row took 5 s (SQLite) to 16 s (PostgreSQL) for 20,000 notes, in a request."""
+    from django.db import connection
+    from django.db.models import JSONField, Q
+
+    name = field.attname
+    if isinstance(field, JSONField):
+        plain = ~Q(**{f"{name}__has_key": "sealed"}) & ~Q(**{name: {}})
+    else:  # in SQL, on the stored value: non-empty and not yet sealed
+        plain = Q(**{f"{name}__gt": ""}) & ~Q(**{f"{name}__startswith": PREFIX})
+    rows = list(model._base_manager.filter(plain, owner_id=user.pk).values_list("pk", name))
+    quote = connection.ops.quote_name
+    sql = (
+        f"UPDATE {quote(model._meta.db_table)} SET {quote(field.column)} = %s "
+        f"WHERE {quote(model._meta.pk.column)} = %s"
+    )
+    for start in range(0, len(rows), 1000):
+        batch = [
+            (field.get_db_prep_save(field.sealed(user.pk, value), connection), pk)
+            for pk, value in rows[start : start + 1000]
+        ]
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.executemany(sql, batch)
+    return len(rows)
 
 
 def seal_new_columns(user, data_key) -> int:

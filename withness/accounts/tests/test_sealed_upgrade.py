@@ -111,3 +111,25 @@ def test_the_sweep_is_done_once_not_at_every_sign_in(owner, keyring):
 
     swept_tables = ("care_therapistsummary", "portability_importrun", "journal_interaction")
     assert not [q for q in queries if any(table in q["sql"] for table in swept_tables)]
+
+
+def test_a_long_journal_from_before_encryption_is_sealed_whole(db, keyring):
+    from withness.accounts.models import User
+    from withness.journal.models import Interaction
+    from withness.testing.factories import InteractionFactory
+
+    user = User.objects.create_user(username="kit", password=PASSWORD)  # no key yet
+    first = InteractionFactory(owner=user, note=PHRASE)
+    copies = [Interaction(owner=user, started_at=first.started_at, duration_min=30,
+                          before_pleasant=0, before_energy=5, note=f"{PHRASE} {i}")
+              for i in range(1200)]  # fmt: skip
+    Interaction.objects.bulk_create(copies)  # plain: the account has no key yet
+
+    sign_in(user)
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT note FROM journal_interaction WHERE owner_id = %s", [user.pk])
+        notes = [row[0] for row in cursor.fetchall()]
+    assert len(notes) == 1201 and all(note.startswith(vault.PREFIX) for note in notes)
+    vault.unwrap_with_password(user, PASSWORD)
+    assert Interaction.objects.filter(owner=user).order_by("pk").last().note == f"{PHRASE} 1199"
