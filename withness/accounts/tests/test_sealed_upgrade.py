@@ -12,17 +12,12 @@ from withness.accounts.models import DataKey
 from withness.care import services as care
 from withness.care.models import ShareLink, TherapistSummary
 from withness.portability.models import ImportRun
+from withness.testing.at_rest import stored
 from withness.testing.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db
 
 PHRASE = "saffron-quay-murmur"
-
-
-def stored(model, pk, column) -> str:
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {column} FROM {model._meta.db_table} WHERE id = %s", [pk])
-        return str(cursor.fetchone()[0])
 
 
 def write_plain(model, pk, column, text) -> None:

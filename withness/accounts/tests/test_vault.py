@@ -20,6 +20,7 @@ from withness.accounts import session_keys, vault
 from withness.accounts.models import DataKey, User
 from withness.journal.models import Interaction
 from withness.portability.models import ImportedEntry
+from withness.testing.at_rest import stored
 from withness.testing.factories import PASSWORD, InteractionFactory, PersonFactory
 from withness.testing.fixtures import (
     confirm_long_ago,
@@ -32,13 +33,6 @@ pytestmark = pytest.mark.django_db
 
 PHRASE = "lighthouse-tangerine-whisper"
 NEW_PASSWORD = "slow-river-morning-7"
-
-
-def stored(model, pk, column="note"):
-    """The value as it sits in the database, before any decryption."""
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {column} FROM {model._meta.db_table} WHERE id = %s", [pk])
-        return cursor.fetchone()[0]
 
 
 def test_a_note_is_stored_sealed_and_reads_back_as_written(owner):

@@ -5,7 +5,6 @@ import importlib
 
 import pytest
 from django.apps import apps
-from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
@@ -13,17 +12,12 @@ from withness.accounts import vault
 from withness.care import services
 from withness.care.models import ShareLink, TherapistSummary
 from withness.care.summary import Section
+from withness.testing.at_rest import stored
 from withness.testing.fixtures import forget_every_key
 
 pytestmark = pytest.mark.django_db
 
 PHRASE = "juniper-stairwell-overture"
-
-
-def raw(model, pk, column) -> str:
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {column} FROM {model._meta.db_table} WHERE id = %s", [pk])
-        return str(cursor.fetchone()[0])
 
 
 def shared_summary(owner):
@@ -40,11 +34,12 @@ def test_the_summary_its_token_and_its_shared_copy_are_sealed_at_rest(owner):
     summary, link = shared_summary(owner)
 
     assert PHRASE in str(TherapistSummary.objects.get(pk=summary.pk).snapshot)
-    assert PHRASE not in raw(TherapistSummary, summary.pk, "snapshot")
-    assert raw(ShareLink, link.pk, "token").startswith(vault.PREFIX)
-    assert link.token not in raw(ShareLink, link.pk, "token")
-    assert raw(ShareLink, link.pk, "token_hash") == hashlib.sha256(link.token.encode()).hexdigest()
-    assert PHRASE not in raw(ShareLink, link.pk, "sealed_snapshot")
+    assert PHRASE not in stored(TherapistSummary, summary.pk, "snapshot")
+    assert stored(ShareLink, link.pk, "token").startswith(vault.PREFIX)
+    assert link.token not in stored(ShareLink, link.pk, "token")
+    digest = hashlib.sha256(link.token.encode()).hexdigest()
+    assert stored(ShareLink, link.pk, "token_hash") == digest
+    assert PHRASE not in stored(ShareLink, link.pk, "sealed_snapshot")
 
 
 def test_the_link_opens_for_its_reader_without_anyone_s_key(owner, keyring):
