@@ -220,6 +220,21 @@ def test_signed_out_visitors_of_the_code_step_go_to_sign_in(client, owner):
     assert client.get(VERIFY).url.startswith(LOGIN)
 
 
+def test_turning_it_on_elsewhere_sends_a_password_only_session_to_the_code_step(
+    client, owner, password
+):
+    from django_otp.plugins.otp_totp.models import default_key
+
+    sign_in_with_password(client, password)
+    assert client.get(HOME).status_code == 200
+    key = default_key()
+    two_factor.two_factor_turn_on(user=owner, hex_key=key, code=totp_code(key))
+
+    response = client.get(HOME)
+
+    assert response.status_code == 302 and response.url.startswith(VERIFY)
+
+
 def test_people_without_two_step_sign_in_skip_the_code_step(owner_client):
     assert owner_client.get(VERIFY).url == HOME
     assert owner_client.get(HOME).status_code == 200
