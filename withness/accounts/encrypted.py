@@ -26,6 +26,11 @@ class EncryptedTextField(models.TextField):
         """The value to store for this owner."""
         return vault.seal(owner_id, value)
 
+    def stored_plain(self) -> models.Q:
+        """Rows whose stored value is words not yet sealed (written before sealing)."""
+        name = self.attname
+        return models.Q(**{f"{name}__gt": ""}) & ~models.Q(**{f"{name}__startswith": vault.PREFIX})
+
     def from_db_value(self, value, expression, connection):
         return vault.unseal(value)
 
@@ -73,6 +78,11 @@ class EncryptedJSONField(models.JSONField):
         sealed = vault.seal(owner_id, json.dumps(value))
         return {"sealed": str(sealed)} if vault.is_sealed(sealed) else value
 
+    def stored_plain(self) -> models.Q:
+        """Rows whose stored value is data not yet sealed (written before sealing)."""
+        name = self.attname
+        return ~models.Q(**{f"{name}__has_key": "sealed"}) & ~models.Q(**{name: {}})
+
     def from_db_value(self, value, expression, connection):
         value = super().from_db_value(value, expression, connection)
         if isinstance(value, dict) and set(value) == {"sealed"}:
@@ -95,12 +105,10 @@ class EncryptedBinaryField(models.BinaryField):
         return vault.unseal_bytes(value)
 
 
-def encrypted_fields(model) -> list[str]:
-    return [f.attname for f in model._meta.concrete_fields if isinstance(f, EncryptedTextField)]
-
-
-def encrypted_json_fields(model) -> list[str]:
-    return [f.attname for f in model._meta.concrete_fields if isinstance(f, EncryptedJSONField)]
+def sealed_fields(model) -> list[models.Field]:
+    """The model's sealed text and JSON columns (files are sealed too, but never swept)."""
+    sealed = (EncryptedTextField, EncryptedJSONField)
+    return [f for f in model._meta.concrete_fields if isinstance(f, sealed)]
 
 
 def matching_ids(rows, fields: list[str], words: str, limit: int | None = None) -> list[int]:
