@@ -7,39 +7,27 @@ Every other command reads that file, so no command pays for Argon2 again.
 """
 
 import base64
-import hashlib
 import json
 import os
-import sys
 import time
 from pathlib import Path
 
-import platformdirs
 from django.conf import settings
 
+from . import key_file as kept
 from . import vault
 
 DEFAULT_HOURS = 12
 
 
 def _folder() -> Path:
-    if settings.RUNTIME_DIR:
-        folder = Path(settings.RUNTIME_DIR)
-    elif sys.platform.startswith("linux") and not os.environ.get("XDG_RUNTIME_DIR"):
-        # No login session's runtime directory (a server, a container): the data directory.
-        folder = Path(settings.DATA_DIR) / "run"
-    else:
-        folder = Path(platformdirs.user_runtime_dir("withness", appauthor=False))
+    folder = kept.folder(settings.RUNTIME_DIR, settings.DATA_DIR)
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     return folder
 
 
 def key_file(user) -> Path:
-    # One file per database and account, so two instances on one computer never mix keys.
-    database = settings.DATABASES["default"]
-    where = f"{database.get('HOST', '')}/{database.get('NAME', '')}"
-    instance = hashlib.sha256(where.encode()).hexdigest()[:12]
-    return _folder() / f"key-{instance}-{user.pk}.json"
+    return kept.path_for(_folder(), settings.DATABASES["default"], user.pk)
 
 
 def save(user, hours: float = DEFAULT_HOURS) -> Path:
@@ -61,15 +49,10 @@ def save(user, hours: float = DEFAULT_HOURS) -> Path:
 
 def load(user) -> bool:
     """Unlock the user's key from its file, if there is one still in date. No KDF here."""
-    path = key_file(user)
-    try:
-        data = json.loads(path.read_text())
-    except (OSError, ValueError):
+    key = kept.read(key_file(user), user.pk)
+    if key is None:
         return False
-    if data.get("user") != user.pk or data.get("expires", 0) < time.time():
-        path.unlink(missing_ok=True)
-        return False
-    vault.unlock(user.pk, data["key_id"], base64.b64decode(data["key"]))
+    vault.unlock(user.pk, *key)
     return True
 
 

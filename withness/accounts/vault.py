@@ -25,12 +25,18 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from django.conf import settings
 from django.db import transaction
 
-PREFIX = "wn1:"
-KEY_ID_BYTES = 8
-NONCE_BYTES = 12
+from .sealing import (
+    KEY_ID_BYTES,
+    LOCKED_WORDS,
+    NONCE_BYTES,
+    PREFIX,
+    TEXT_AAD,
+    key_id_of,
+    sealed_bytes,
+    unsealed,
+)
+
 KEY_BYTES = 32
-TEXT_AAD = b"withness text v1"
-LOCKED_WORDS = "(locked: sign in again to read this)"
 RECOVERY_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"  # base32: no 0/O or 1/I to confuse
 RECOVERY_GROUPS, RECOVERY_GROUP_SIZE = 6, 5  # 30 characters, 150 bits
 
@@ -157,14 +163,13 @@ def _sealed(owner_id: int, data: bytes, aad: bytes) -> bytes | None:
 
 def unseal(value):
     """Plaintext for a stored value; LockedText when its key is not unlocked here."""
-    if not value or not isinstance(value, str) or not value.startswith(PREFIX):
-        return value  # empty, or plaintext from before encryption
-    try:
-        raw = base64.urlsafe_b64decode(value[len(PREFIX) :])
-    except ValueError:
+    if not value or not isinstance(value, str):
         return value
+    raw = sealed_bytes(value)
+    if raw is None:
+        return value  # plaintext from before encryption
     ring = keyring()
-    if ring.strict and raw[:KEY_ID_BYTES].hex() not in ring.ciphers:
+    if ring.strict and key_id_of(raw) not in ring.ciphers:
         raise VaultLocked
     text = _opened(raw, TEXT_AAD)
     return LockedText(value) if text is None else text.decode()
@@ -172,14 +177,7 @@ def unseal(value):
 
 def _opened(raw: bytes, aad: bytes) -> bytes | None:
     """The data in key id | nonce | AES-GCM, or None when that key is not unlocked here."""
-    cipher = keyring().ciphers.get(raw[:KEY_ID_BYTES].hex())
-    if cipher is None:
-        return None
-    start = KEY_ID_BYTES + NONCE_BYTES
-    try:
-        return cipher.decrypt(raw[KEY_ID_BYTES:start], raw[start:], aad)
-    except InvalidTag:
-        return None
+    return unsealed(keyring().ciphers, raw, aad)
 
 
 def is_sealed(value) -> bool:

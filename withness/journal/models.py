@@ -4,11 +4,11 @@ from django.db import models
 from django.utils import timezone
 
 from withness.accounts.encrypted import EncryptedCharField, EncryptedTextField
-from withness.analysis.states import REGION_WORDS, region_of
 from withness.ownership import OwnedModel
 from withness.people.models import Person
 
 from . import body
+from .titles import checkin_title, solitude_title, state_words, who_of
 
 PLEASANT_VALIDATORS = [MinValueValidator(-5), MaxValueValidator(5)]
 ENERGY_VALIDATORS = [MinValueValidator(0), MaxValueValidator(10)]
@@ -81,12 +81,6 @@ class SleepQuality(models.IntegerChoices):
     DEEP = 5, "Deep and restful"
 
 
-def state_words(pleasant, energy):
-    if pleasant is None or energy is None:
-        return ""
-    return REGION_WORDS[region_of(pleasant, energy)]
-
-
 class Timed(OwnedModel):
     """An entry with a start, a length and a state before and after."""
 
@@ -119,11 +113,6 @@ class Timed(OwnedModel):
         if self.before_pleasant is None or self.after_pleasant is None:
             return None
         return self.after_pleasant - self.before_pleasant
-
-
-def who_of(names: list[str], group: str) -> str:
-    """The live people's names and the group, as an entry's title says them."""
-    return ", ".join([*names, group] if group else names) or "others"
 
 
 class Interaction(Timed):
@@ -188,7 +177,7 @@ class Solitude(Timed):
     kind = "solitude"
 
     def __str__(self):
-        return "Time alone" if self.chosen else "Time alone, not by choice"
+        return solitude_title(self.chosen)
 
 
 class CheckIn(OwnedModel):
@@ -238,7 +227,7 @@ class CheckIn(OwnedModel):
     kind = "checkin"
 
     def __str__(self):
-        return f"Check-in for {self.day:%-d %B}"
+        return checkin_title(self.day)
 
     @property
     def started_at(self):
