@@ -46,9 +46,12 @@ def createuser(
     time_zone: str = typer.Option("UTC", help="For example Europe/Berlin."),
     owner: bool = typer.Option(False, help="Make this person an owner of the instance."),
 ) -> None:
-    """Create an account."""
+    """Create an account (setting up the database first, if this is a new one)."""
     setup_django()
     from django.core.exceptions import ValidationError
+    from django.core.management import call_command
+
+    call_command("migrate", interactive=False, verbosity=0)
 
     from withness.accounts.services import account_create_by_admin
 
@@ -81,5 +84,23 @@ def _register_area_commands() -> None:
 _register_area_commands()
 
 
+NOT_SET_UP = (
+    "The database in {where} is not set up yet: `withness serve` (or `make run`) sets it up, "
+    "or `withness createuser NAME`."
+)
+
+
 def main() -> None:
-    app()
+    from django.db import DatabaseError
+
+    try:
+        app()
+    except DatabaseError as error:
+        # A fresh data directory: say what to do instead of showing a traceback.
+        if "no such table" not in str(error) and "does not exist" not in str(error):
+            raise
+        from django.conf import settings
+
+        where = settings.DATABASES["default"]["NAME"]
+        typer.secho(NOT_SET_UP.format(where=where), fg=typer.colors.RED, err=True)
+        raise SystemExit(1) from None

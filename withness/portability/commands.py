@@ -18,7 +18,6 @@ from withness.cli import fail, setup_django
 
 USER_HELP = "Whose journal (needed only when this withness has more than one account)."
 STATE_HELP = "PLEASANT,ENERGY: pleasant −5..5, energy 0..10, e.g. -2,7"
-NOTE_WIDTH = 80
 
 
 def register(app: typer.Typer) -> None:
@@ -103,7 +102,7 @@ def _people_ids(user, names: list[str]) -> tuple[list[str], list[str]]:
     ids, new = [], []
     for name in names:
         matches = list(Person.objects.for_user(user).filter(name__iexact=name.strip()))
-        if name.startswith("#") and name[1:].isdigit():
+        if name.startswith("#") and name[1:].isdecimal():
             matches = list(Person.objects.for_user(user).filter(pk=int(name[1:])))
             if not matches:
                 fail(f"There is no person with the number {name} in your list.")
@@ -247,6 +246,7 @@ def history(
 
     from withness.people.models import Person
 
+    from .direct import NO_ENTRIES, line_text
     from .selectors import history_lines
 
     who = None
@@ -255,12 +255,11 @@ def history(
         if missing:
             fail(f"There is no one called {person!r} in your people.")
         who = Person.objects.get(pk=ids[0])
-    lines = []
-    for line in history_lines(owner, person=who, limit=number or None):
-        when = timezone.localtime(line.at).strftime("%Y-%m-%d %H:%M")
-        note = " ".join(line.note.split())
-        lines.append(f"{when}  {line.what}" + (f" — {note[:NOTE_WIDTH]}" if note else ""))
-    typer.echo("\n".join(lines) if lines else "No entries yet.")
+    lines = [
+        line_text(timezone.localtime(line.at), line.what, line.note)
+        for line in history_lines(owner, person=who, limit=number or None)
+    ]
+    typer.echo("\n".join(lines) if lines else NO_ENTRIES)
 
 
 # --------------------------------------------------------------------------- search
