@@ -191,27 +191,29 @@ def _interactions(db, owner_id, person_id, limit) -> list[tuple]:
 
 
 def _solitude(db, owner_id, limit) -> list[tuple]:
-    rows = db.execute(
-        "SELECT started_at, duration_min, note, chosen FROM journal_solitude"
-        " WHERE owner_id = ? AND deleted_at IS NULL ORDER BY started_at DESC, id DESC LIMIT ?",
-        (owner_id, -1 if limit is None else limit),
-    )
+    columns = "started_at, duration_min, note, chosen"
     return [
         (_moment(at), f"{solitude_title(bool(chosen))} ({minutes} min)", note)
-        for at, minutes, note, chosen in rows
+        for at, minutes, note, chosen in _latest(db, "journal_solitude", columns, owner_id, limit)
     ]
 
 
 def _checkins(db, owner_id, limit) -> list[tuple]:
-    rows = db.execute(
-        "SELECT recorded_at, day, pleasant, energy, note FROM journal_checkin"
-        " WHERE owner_id = ? AND deleted_at IS NULL ORDER BY recorded_at DESC, id DESC LIMIT ?",
-        (owner_id, -1 if limit is None else limit),
-    )
+    columns = "recorded_at, day, pleasant, energy, note"
     return [
         (_moment(at), f"{checkin_title(_day(day))} — {state_words(p, e)}", note)
-        for at, day, p, e, note in rows
+        for at, day, p, e, note in _latest(db, "journal_checkin", columns, owner_id, limit)
     ]
+
+
+def _latest(db, table: str, columns: str, owner_id: int, limit: int | None):
+    """The owner's live rows of a table, newest first (its first column is when)."""
+    when = columns.split(",")[0]
+    return db.execute(
+        f"SELECT {columns} FROM {table} WHERE owner_id = ? AND deleted_at IS NULL"
+        f" ORDER BY {when} DESC, id DESC LIMIT ?",
+        (owner_id, -1 if limit is None else limit),
+    )
 
 
 def _moment(stored) -> datetime:

@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 from django.db import connection
 from django.utils import timezone
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
@@ -19,7 +19,7 @@ from withness.portability import direct
 from withness.testing.factories import InteractionFactory, PersonFactory
 
 from .journals import fresh_user
-from .test_round_trip_property import checkins, interactions, make_journal, people, solitudes
+from .test_round_trip_property import journal_examples, journals, make_journal
 
 pytestmark = pytest.mark.django_db
 
@@ -47,20 +47,9 @@ def quick(user, *, person: str = "", number: int = 20) -> str:
 
 
 @on_sqlite
-@settings(
-    max_examples=30,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
+@journal_examples
 @given(
-    data=st.fixed_dictionaries(
-        {
-            "people": people,
-            "interactions": interactions,
-            "solitudes": solitudes,
-            "checkins": checkins,
-        }
-    ),
+    data=journals,
     zone=st.sampled_from(["Europe/Berlin", "America/New_York", "Asia/Kolkata", "UTC"]),
     number=st.sampled_from([0, 1, 3, 20]),
     chosen=st.integers(0, 6),

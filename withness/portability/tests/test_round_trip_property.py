@@ -95,6 +95,17 @@ checkins = st.lists(
 )
 
 
+journals = st.fixed_dictionaries(
+    {"people": people, "interactions": interactions, "solitudes": solitudes, "checkins": checkins}
+)
+# Each example makes accounts and whole journals: slow, and the db fixture is function-wide.
+journal_examples = settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+
+
 def make_journal(user, data):
     made = []
     for p in data["people"]:
@@ -120,20 +131,9 @@ def make_journal(user, data):
         )
 
 
-@settings(
-    max_examples=25,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
+@journal_examples
 @given(
-    data=st.fixed_dictionaries(
-        {
-            "people": people,
-            "interactions": interactions,
-            "solitudes": solitudes,
-            "checkins": checkins,
-        }
-    ),
+    data=journals,
     zone=st.sampled_from(["Europe/London", "America/New_York", "Asia/Kolkata", "UTC"]),
 )
 def test_export_import_export_gives_the_same_document(db, data, zone):
