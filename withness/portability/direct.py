@@ -11,6 +11,7 @@ tests/test_history_direct.py holds the two to the same output.
 Like Django's ``for_user``, every query names the owner and leaves deleted rows out.
 """
 
+import json
 import sqlite3
 import zoneinfo
 from collections.abc import Mapping
@@ -169,25 +170,31 @@ def _interactions(db, owner_id, person_id, limit) -> list[tuple]:
     if person_id is not None:
         where += " AND id IN (SELECT interaction_id FROM journal_participation WHERE person_id = ?)"
         parameters.append(person_id)
-    chosen = (
+    rows = db.execute(
         f'SELECT id, started_at, duration_min, note, "group" FROM journal_interaction'
-        f" WHERE {where} ORDER BY started_at DESC, id DESC LIMIT ?"
-    )
-    parameters.append(-1 if limit is None else limit)
+        f" WHERE {where} ORDER BY started_at DESC, id DESC LIMIT ?",
+        [*parameters, -1 if limit is None else limit],
+    ).fetchall()
+    names = _names(db, owner_id, [row[0] for row in rows])
+    return [
+        (_moment(at), f"Time with {who_of(names.get(pk, []), group)} ({minutes} min)", note)
+        for pk, at, minutes, note, group in rows
+    ]
+
+
+def _names(db, owner_id: int, interaction_ids: list[int]) -> dict[int, list[str]]:
+    """Who was there, live people only, by name: as Interaction.who() lists them."""
     names: dict[int, list[str]] = {}
     for interaction_id, name in db.execute(
         "SELECT p.interaction_id, person.name FROM journal_participation p"
         " JOIN people_person person ON person.id = p.person_id"
         " WHERE p.owner_id = ? AND person.deleted_at IS NULL"
-        f" AND p.interaction_id IN (SELECT id FROM ({chosen}))"
+        " AND p.interaction_id IN (SELECT value FROM json_each(?))"
         " ORDER BY person.name, p.person_id",
-        [owner_id, *parameters],
+        (owner_id, json.dumps(interaction_ids)),
     ):
         names.setdefault(interaction_id, []).append(name)
-    return [
-        (_moment(at), f"Time with {who_of(names.get(pk, []), group)} ({minutes} min)", note)
-        for pk, at, minutes, note, group in db.execute(chosen, parameters)
-    ]
+    return names
 
 
 def _solitude(db, owner_id, limit) -> list[tuple]:
