@@ -97,7 +97,8 @@ def main() -> None:
         app()
     except DatabaseError as error:
         # A fresh data directory: say what to do instead of showing a traceback.
-        if "no such table" not in str(error) and "does not exist" not in str(error):
+        message = str(error)
+        if "no such table" not in message and not message.startswith("relation "):
             raise
         from django.conf import settings
 
