@@ -96,6 +96,14 @@ def model_for(kind: str):
 
 
 class TimelineFilterForm(forms.Form):
+    words = forms.CharField(
+        label="Words",
+        required=False,
+        max_length=100,
+        help_text="Found in notes, names, groups and body signals.",
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+        error_messages={"max_length": "Search for up to 100 characters at a time."},
+    )
     kind = forms.ChoiceField(
         label="Show",
         required=False,
@@ -144,7 +152,7 @@ def timeline_filters(request):
     data = form.cleaned_data
     kind = data["kind"] if data["kind"] in KINDS else ""
     return TimelineFilters(
-        kind=kind, person=data["person"], start=data["start"], end=data["end"]
+        kind=kind, person=data["person"], start=data["start"], end=data["end"], words=data["words"]
     ), form
 
 

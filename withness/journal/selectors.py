@@ -3,7 +3,8 @@
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import CharField, F, Prefetch, Value
+from django.db.models import CharField, F, Prefetch, Q, TextField, Value
+from django.db.models.functions import Cast
 from django.utils import timezone
 
 from withness.people.models import Person
@@ -21,6 +22,7 @@ class TimelineFilters:
     person: Person | None = None
     start: date | None = None
     end: date | None = None
+    words: str = ""
 
 
 def live_people():
@@ -55,22 +57,15 @@ def timeline_keys(user, filters: TimelineFilters):
     kinds = [filters.kind] if filters.kind in KINDS else list(KINDS)
     if filters.person is not None:
         kinds = [k for k in kinds if k == "interaction"]
-    parts = []
-    for kind in kinds:
-        queryset = KINDS[kind].objects.for_user(user)
-        field = TIME_FIELD[kind]
-        if filters.person is not None:
-            queryset = queryset.filter(people=filters.person)
-        if filters.start:
-            queryset = queryset.filter(**{f"{field}__gte": _day_start(filters.start, user.zone)})
-        if filters.end:
-            end = _day_start(filters.end + timedelta(days=1), user.zone)
-            queryset = queryset.filter(**{f"{field}__lt": end})
-        parts.append(
-            queryset.annotate(kind=Value(kind, output_field=CharField()), at=F(field))
-            .values_list("kind", "pk", "at")
-            .order_by()
-        )
+    chosen = {kind: _filtered(user, kind, filters) for kind in kinds}
+    if filters.words:
+        return _keys_with_words(chosen, filters.words)
+    parts = [
+        queryset.annotate(kind=Value(kind, output_field=CharField()), at=F(TIME_FIELD[kind]))
+        .values_list("kind", "pk", "at")
+        .order_by()
+        for kind, queryset in chosen.items()
+    ]
     if not parts:
         return Interaction.objects.none().values_list("pk", "pk", "started_at")
     first, *rest = parts
@@ -78,6 +73,55 @@ def timeline_keys(user, filters: TimelineFilters):
         first.union(*rest, all=True).order_by("-at", "-pk")
         if rest
         else first.order_by("-at", "-pk")
+    )
+
+
+def _filtered(user, kind: str, filters: TimelineFilters):
+    queryset = KINDS[kind].objects.for_user(user)
+    field = TIME_FIELD[kind]
+    if filters.person is not None:
+        queryset = queryset.filter(people=filters.person)
+    if filters.start:
+        queryset = queryset.filter(**{f"{field}__gte": _day_start(filters.start, user.zone)})
+    if filters.end:
+        end = _day_start(filters.end + timedelta(days=1), user.zone)
+        queryset = queryset.filter(**{f"{field}__lt": end})
+    return queryset
+
+
+def _keys_with_words(chosen: dict, words: str) -> list[tuple]:
+    """The keys of entries that mention the words, newest first.
+
+    Notes are sealed, so the database cannot look inside them: each entry's note is opened
+    and matched here (the other filters have already narrowed the rows), and what is not
+    sealed (names, groups, body signals) is matched in SQL.
+    """
+    needle = words.casefold()
+    keys = []
+    for kind, queryset in chosen.items():
+        named = set()
+        if kind == "interaction":
+            named = set(named_in(queryset, words).values_list("pk", flat=True))
+        rows = queryset.values_list("pk", TIME_FIELD[kind], "note").order_by()
+        for pk, at, note in rows.iterator(chunk_size=2000):
+            if pk in named or (note and needle in note.casefold()):
+                keys.append((kind, pk, at))
+    keys.sort(key=lambda key: (key[2], key[1]), reverse=True)
+    return keys
+
+
+def named_in(interactions, words: str):
+    """Those of these interactions whose group, live people or body signals mention the words
+    (a built-in body signal by its label, an own word as written)."""
+    codes = [code for code, label in body.LABELS.items() if words.casefold() in label.casefold()]
+    signals = Q(signals__icontains=words)
+    for code in codes:
+        signals |= Q(signals__icontains=f'"{code}"')
+    people = Q(people__name__icontains=words, people__deleted_at__isnull=True)
+    return (
+        interactions.annotate(signals=Cast("body_signals", TextField()))
+        .filter(Q(group__icontains=words) | people | signals)
+        .distinct()
     )
 
 

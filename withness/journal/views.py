@@ -131,6 +131,8 @@ def history(request):
         "page": page,
         "entries": selectors.load_entries(request.user, list(page.object_list)),
         "query": entries.query_without_page(request),
+        "words": filters.words,
+        "narrowed": bool(filters.kind or filters.person or filters.start or filters.end),
     }
     template = "journal/timeline.html" if request.htmx else "journal/history.html"
     return render(request, template, context)

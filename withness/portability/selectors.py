@@ -5,11 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Q, TextField
-from django.db.models.functions import Cast
+from django.db.models import Q
 
 from withness.accounts.encrypted import matching_ids
-from withness.journal import body
+from withness.journal.excerpts import excerpt
 from withness.journal.models import (
     CheckIn,
     Interaction,
@@ -18,11 +17,10 @@ from withness.journal.models import (
     state_words,
     who_of,
 )
+from withness.journal.selectors import named_in
 from withness.people.models import Person
 
 from .models import ImportedEntry
-
-EXCERPT = 90
 
 
 @dataclass(frozen=True)
@@ -33,48 +31,27 @@ class Hit:
     excerpt: str
 
 
-def _excerpt(text: str, words: str) -> str:
-    text = " ".join(text.split())
-    where = text.casefold().find(words.casefold())
-    if where < 0:
-        return ""
-    start = max(0, where - EXCERPT // 3)
-    piece = text[start : start + EXCERPT]
-    return ("…" if start else "") + piece + ("…" if start + EXCERPT < len(text) else "")
-
-
 def search_journal(user, words: str, *, limit: int = 50) -> list[Hit]:
     """Entries whose note, people, group or body signals mention the words; people by name."""
     words = words.strip()
     if not words:
         return []
-    codes = [code for code, label in body.LABELS.items() if words.casefold() in label.casefold()]
-    signals = Q(signals__icontains=words)
-    for code in codes:
-        signals |= Q(signals__icontains=f'"{code}"')
     # Notes are sealed (accounts/vault.py): they are matched in Python, the rest in SQL.
     own = Interaction.objects.for_user(user)
-    interactions = (
-        own.annotate(signals=Cast("body_signals", TextField()))
-        .filter(
-            Q(pk__in=matching_ids(own, ["note"], words, limit))
-            | Q(group__icontains=words)
-            | Q(people__name__icontains=words, people__deleted_at__isnull=True)
-            | signals
-        )
-        .distinct()
-        .prefetch_related("people")[:limit]
-    )
+    interactions = own.filter(
+        Q(pk__in=matching_ids(own, ["note"], words, limit))
+        | Q(pk__in=named_in(own, words).values("pk"))
+    ).prefetch_related("people")[:limit]
     hits = [
-        Hit("interaction", i.started_at, f"{i} ({i.duration_min} min)", _excerpt(i.note, words))
+        Hit("interaction", i.started_at, f"{i} ({i.duration_min} min)", excerpt(i.note, words))
         for i in interactions
     ]
     hits += [
-        Hit("solitude", s.started_at, str(s), _excerpt(s.note, words))
+        Hit("solitude", s.started_at, str(s), excerpt(s.note, words))
         for s in _noted(Solitude.objects.for_user(user), words, limit)
     ]
     hits += [
-        Hit("check-in", c.recorded_at, str(c), _excerpt(c.note, words))
+        Hit("check-in", c.recorded_at, str(c), excerpt(c.note, words))
         for c in _noted(CheckIn.objects.for_user(user), words, limit)
     ]
     imported = ImportedEntry.objects.filter(owner=user, kind="mood")
@@ -83,7 +60,7 @@ def search_journal(user, words: str, *, limit: int = 50) -> list[Hit]:
             "imported",
             e.at,
             f"{e.label or e.title[:40] or 'Entry'} (from {e.source})",
-            _excerpt(f"{e.title} {e.note}", words),
+            excerpt(f"{e.title} {e.note}", words),
         )
         for e in imported.filter(
             Q(pk__in=matching_ids(imported, ["note", "title"], words, limit))
@@ -95,7 +72,7 @@ def search_journal(user, words: str, *, limit: int = 50) -> list[Hit]:
     people = people.filter(
         Q(name__icontains=words) | Q(pk__in=matching_ids(people, ["notes"], words, limit))
     )[:limit]
-    hits += [Hit("person", None, p.name, _excerpt(p.notes, words)) for p in people]
+    hits += [Hit("person", None, p.name, excerpt(p.notes, words)) for p in people]
     return hits[:limit]
 
 

@@ -1,5 +1,7 @@
 from django import template
+from django.utils.html import format_html
 
+from ..excerpts import around
 from ..models import state_words
 
 register = template.Library()
@@ -41,3 +43,12 @@ def minutes(value):
     if not hours:
         return f"{mins} min"
     return f"{hours} h {mins} min" if mins else f"{hours} h"
+
+
+@register.filter
+def found_in(text, words):
+    """The part of a note that holds the searched words, the words marked."""
+    piece = around(text or "", words) if words else None
+    if piece is None:
+        return ""
+    return format_html("{}<mark>{}</mark>{}", *piece)

@@ -1,6 +1,7 @@
 """A new person, start to finish, in a real browser."""
 
 import pytest
+from playwright.sync_api import expect
 
 from withness.journal.models import CheckIn, Interaction, Solitude
 from withness.testing.browser import shoot
@@ -79,6 +80,15 @@ def test_a_new_person_keeps_a_connection_journal(page):
     # Find them in history, edit one, delete one and undo.
     page.get_by_role("link", name="History", exact=True).click()
     shoot(page, "history")
+    # The note is sealed at rest, and still found by a word in it.
+    page.get_by_label("Words").fill("GARDEN")
+    page.get_by_label("Words").press("Enter")
+    page.wait_for_url("**/history/?*words=GARDEN*")
+    expect(page.locator("#timeline .entry")).to_have_count(1)
+    expect(page.locator("#timeline .entry mark")).to_have_text("garden")
+    shoot(page, "history-words")
+    page.get_by_role("link", name="Clear").click()
+    page.wait_for_url("**/history/")
     page.get_by_label("Show").select_option("solitude")
     page.wait_for_url("**/history/?*kind=solitude*")
     assert page.locator("#timeline .entry").count() == 1
