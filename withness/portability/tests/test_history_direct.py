@@ -188,6 +188,20 @@ def test_the_console_script_answers_history_without_django(home):
     assert for_sam.stdout.splitlines() == [lines[2]]
 
 
+def test_a_reader_that_stops_early_gets_no_traceback(home):
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # as `withness history | head -1` once head has its line
+    env = {k: v for k, v in os.environ.items() if k != "WITHNESS_DATABASE_URL"}
+    env.update(WITHNESS_DATA_DIR=str(home), WITHNESS_RUNTIME_DIR=str(home / "run"))
+    script = "from withness.entry import main; main()"
+    result = subprocess.run(
+        [sys.executable, "-c", script, "history"], stdout=write_end, stderr=subprocess.PIPE, env=env
+    )
+    os.close(write_end)
+    assert result.returncode == 1
+    assert b"Traceback" not in result.stderr
+
+
 def test_the_full_command_takes_over_where_the_quick_one_is_not_sure(home):
     unknown = withness(home, "history", "--person", "Zed", check=False)
     assert "full" in unknown.stderr and "no one called 'Zed'" in unknown.stderr
