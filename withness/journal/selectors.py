@@ -53,7 +53,8 @@ def _day_start(day: date, zone) -> datetime:
 
 
 def timeline_keys(user, filters: TimelineFilters):
-    """One query over all three kinds: (kind, id, time), newest first."""
+    """(kind, id, time) of the entries the filters choose, newest first: one query over the
+    kinds, or, when words are given, a list (their notes are matched in Python)."""
     kinds = [filters.kind] if filters.kind in KINDS else list(KINDS)
     if filters.person is not None:
         kinds = [k for k in kinds if k == "interaction"]
