@@ -14,6 +14,11 @@ def around(text: str, words: str, width: int = WIDTH) -> tuple[str, str, str] | 
         return None
     start = max(0, found.start() - width // 3)
     end = max(found.end(), start + width)
+    # Begin and end on whole words, where a space allows it.
+    if start and (space := text.find(" ", start - 1, found.start())) != -1:
+        start = space + 1
+    if end < len(text) and (space := text.rfind(" ", found.end(), end + 1)) != -1:
+        end = space
     before = ("…" if start else "") + text[start : found.start()]
     after = text[found.end() : end] + ("…" if end < len(text) else "")
     return before, found.group(), after

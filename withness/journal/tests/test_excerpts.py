@@ -25,3 +25,14 @@ def test_any_case_is_found_and_shown_as_written():
 def test_absent_words_give_nothing_and_line_breaks_are_spaces():
     assert around("a quiet day", "garden") is None
     assert around("the\ngarden\tgate", "garden gate") == ("the ", "garden gate", "")
+
+
+def test_a_long_note_is_cut_between_words():
+    note = (
+        "A long morning with tea and the radio and nothing much, then we walked out past the "
+        "harbour to the old lighthouse and talked about the garden for an hour, then home again."
+    )
+    before, found, after = around(note, "lighthouse")
+    assert before == "…past the harbour to the old "
+    assert after.endswith("…") and not after.endswith(" …")
+    assert after.removesuffix("…").split()[-1] in note.split()
