@@ -129,3 +129,30 @@ def test_no_input_crashes_a_form_or_changes_anything_it_rejects(kind, owner, jou
             assert snapshot(owner) == before, "a rejected submission changed something"
 
     check()
+
+
+def test_no_filter_crashes_history_and_every_complaint_names_its_field(owner, journal, client):
+    """The history filters are a GET form: anything in the address bar gets a page back."""
+    from django.utils.html import escape
+
+    from withness.journal.entries import TimelineFilterForm
+
+    client.force_login(owner)
+    names = [*TimelineFilterForm(user=owner).fields, "page"]
+    texts = st.one_of(VALUES, st.text(max_size=120), st.just("x" * 101), st.just("a\x00b"))
+
+    @hypothesis_settings(
+        max_examples=60, deadline=None, suppress_health_check=list(HealthCheck), database=None
+    )
+    @given(data=st.fixed_dictionaries({}, optional=dict.fromkeys(names, texts)))
+    def check(data):
+        for headers in ({}, {"HX-Request": "true"}):
+            response = client.get("/history/", data, headers=headers)
+            assert response.status_code == 200, response.status_code
+            form = response.context["form"]
+            page = response.content.decode()
+            for name, errors in form.errors.items():
+                label = form.fields[name].label
+                assert all(escape(f"{label}: {error}") in page for error in errors), errors
+
+    check()
