@@ -6,6 +6,8 @@ import typer
 
 USER_HELP = "Whose journal (needed only when this withness has more than one account)."
 
+MOST_HOURS = 7 * 24  # a key left on disk longer than a week is too easy to forget
+
 
 def register(app: typer.Typer) -> None:
     app.command("unlock")(unlock)
@@ -65,7 +67,9 @@ def open_with_password(user, password: str) -> None:
 
 def unlock(
     user: str = typer.Option(None, help=USER_HELP),
-    hours: float = typer.Option(12, help="Stay unlocked this long."),
+    hours: float = typer.Option(
+        12, min=0.1, max=MOST_HOURS, help="Stay unlocked this long (at most a week)."
+    ),
 ) -> None:
     """Open your journal for the `withness` command, for some hours.
 

@@ -36,7 +36,8 @@ def read(path: Path, user_id: int) -> tuple[str, bytes] | None:
         data = json.loads(path.read_text())
     except (OSError, ValueError):
         return None
-    if data.get("user") != user_id or data.get("expires", 0) < time.time():
+    # "not later than now" rather than "earlier": a NaN expiry (a hand-edited file) is expired.
+    if data.get("user") != user_id or not data.get("expires", 0) > time.time():
         path.unlink(missing_ok=True)
         return None
     return data["key_id"], base64.b64decode(data["key"])

@@ -16,7 +16,9 @@ def demo(
         None, help="Password for the demo account; a new one is made and printed if not given."
     ),
     username: str = typer.Option("demo", help="Name of the demo account."),
-    seed: int = typer.Option(7, help="Seed of the synthetic year (the same seed, the same year)."),
+    seed: int = typer.Option(
+        7, min=0, max=2**32 - 1, help="Seed of the synthetic year (the same seed, the same year)."
+    ),
 ) -> None:
     """Create or reset a demo account with a year of synthetic entries and its insights."""
     from withness.cli import fail, setup_django

@@ -16,6 +16,8 @@ import typer
 
 from withness.cli import fail, setup_django
 
+from .direct import MOST
+
 USER_HELP = "Whose journal (needed only when this withness has more than one account)."
 STATE_HELP = "PLEASANT,ENERGY: pleasant −5..5, energy 0..10, e.g. -2,7"
 
@@ -236,7 +238,9 @@ def checkin(
 
 
 def history(
-    number: int = typer.Option(20, "--number", "-n", help="Show the last N entries (0: all)."),
+    number: int = typer.Option(
+        20, "--number", "-n", min=0, max=MOST, help="Show the last N entries (0: all)."
+    ),
     person: str = typer.Option("", help="Only time with this person (a name or #ID)."),
     user: str = typer.Option(None, help=USER_HELP),
 ) -> None:
@@ -267,7 +271,7 @@ def history(
 
 def search(
     text: str = typer.Argument(..., help="Words to find in notes, people and body signals."),
-    limit: int = typer.Option(50, help="Show at most this many."),
+    limit: int = typer.Option(50, min=1, max=MOST, help="Show at most this many."),
     user: str = typer.Option(None, help=USER_HELP),
 ) -> None:
     """Find entries and people by their notes, names or body signals."""

@@ -27,6 +27,7 @@ from withness.accounts.sealing import LOCKED_WORDS, TEXT_AAD, sealed_bytes, unse
 from withness.journal.titles import checkin_title, solitude_title, state_words, who_of
 
 NOTE_WIDTH = 80
+MOST = 10**9  # entries a listing may ask for: more than any journal, less than SQL's limit
 NO_ENTRIES = "No entries yet."
 OPTION_NAMES = {"-n": "number", "--number": "number", "--person": "person", "--user": "user"}
 
@@ -77,8 +78,8 @@ def parse(argv: list[str]) -> Options | None:
                 return None
         given[OPTION_NAMES[flag]] = value
     number = given.pop("number", "20")
-    if not (number.isascii() and number.isdigit()):
-        return None  # the full command explains what a number looks like
+    if not (number.isascii() and number.isdigit()) or int(number) > MOST:
+        return None  # the full command explains what a number it takes looks like
     return Options(number=int(number), **given)
 
 

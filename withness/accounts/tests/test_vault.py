@@ -402,6 +402,30 @@ def test_cli_unlock_refuses_a_wrong_password(owner, settings, tmp_path):
     assert not list(tmp_path.iterdir())
 
 
+@pytest.mark.parametrize("hours", ["-1", "0", "nan", "inf", "1e300", "169"])
+def test_cli_unlock_keeps_the_key_a_week_at_most(owner, settings, tmp_path, hours):
+    from withness.cli import app
+
+    settings.RUNTIME_DIR = str(tmp_path)
+    env = {"WITHNESS_PASSWORD": PASSWORD}
+    result = CliRunner().invoke(app, ["unlock", "--hours", hours], env=env)
+
+    assert result.exit_code == 2 and "--hours" in result.output
+    assert not list(tmp_path.iterdir())
+
+
+def test_a_key_file_whose_expiry_is_not_a_time_counts_as_expired(owner, tmp_path):
+    from withness.accounts import key_file
+
+    path = tmp_path / "key.json"
+    key = base64.b64encode(bytes(32)).decode()
+    path.write_text(json.dumps({"user": owner.pk, "key_id": "00", "key": key, "expires": "NaN"}))
+    path.write_text(path.read_text().replace('"NaN"', "NaN"))  # as json.dump writes float("nan")
+
+    assert key_file.read(path, owner.pk) is None
+    assert not path.exists()
+
+
 def test_a_calendar_feed_and_digest_never_need_the_key(owner, keyring):
     from withness.growth.calendar import feed_for
 

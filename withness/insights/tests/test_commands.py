@@ -95,3 +95,10 @@ def test_insights_on_an_empty_journal_says_there_is_no_rush(db, owner):
     result = runner.invoke(app, ["insights", "--user", "robin"])
     assert result.exit_code == 0, result.output
     assert "No clear pattern yet" in result.output and "no rush" in result.output
+
+
+def test_a_seed_out_of_range_is_refused_before_anything_is_made(db):
+    for seed in ("-1", str(2**32)):
+        result = runner.invoke(app, ["demo", "--seed", seed])
+        assert result.exit_code == 2 and "--seed" in result.output
+    assert not User.objects.filter(username="demo").exists()

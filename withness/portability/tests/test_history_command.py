@@ -69,3 +69,20 @@ def test_history_for_someone_unknown_or_ambiguous_says_so(journal, owner):
 
 def test_history_of_an_empty_journal(owner):
     assert "No entries yet." in run("history").output
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("history", "-n", -1),
+        ("history", "-n", "99999999999999999999"),
+        ("search", "walk", "--limit", 0),
+        ("search", "walk", "--limit", -5),
+        ("search", "walk", "--limit", "99999999999999999999"),
+    ],
+)
+def test_a_count_out_of_range_is_refused_with_its_option_named(owner, args):
+    result = run(*args)
+    assert result.exit_code == 2
+    assert "--number" in result.output or "--limit" in result.output
+    assert "Traceback" not in result.output

@@ -123,6 +123,7 @@ def test_the_options_it_knows(argv, options):
         ["history", "-n", "-3"],
         ["history", "-n", "five"],
         ["history", "-n", "²"],
+        ["history", "-n", "99999999999999999999"],
         ["history", "-n=5"],
         ["history", "--person"],
         ["history", "extra"],
