@@ -12,6 +12,7 @@ from withness.testing.factories import (
     PersonFactory,
     SolitudeFactory,
 )
+from withness.testing.fixtures import forget_every_key
 
 HISTORY = reverse("journal:history")
 
@@ -114,3 +115,17 @@ def test_each_match_shows_the_words_where_they_were_written(owner_client, owner)
     assert body.count('<p class="entry-found">') == 1  # the group matched, not the note
     assert "the <mark>lighthouse</mark> &lt;b&gt;again&lt;/b&gt;, at dusk." in body
     assert '<p class="entry-found">…' in body  # the start of a long note is left out
+
+
+def test_a_locked_note_is_not_matched_by_its_placeholder(owner, keyring):
+    # The web sends a session without the key to sign in again; the selector, and the CLI's
+    # search, can still meet a note sealed with a key that is not here.
+    from withness.journal.selectors import TimelineFilters, timeline_keys
+    from withness.portability.selectors import search_journal
+
+    InteractionFactory(owner=owner, note="the garden")
+    forget_every_key(keyring)
+
+    for words in ("locked", "sign in again"):
+        assert timeline_keys(owner, TimelineFilters(words=words)) == []
+        assert search_journal(owner, words) == []
