@@ -121,13 +121,14 @@ def matching_ids(rows, fields: list[str], words: str, limit: int | None = None) 
     needle = words.casefold()
     found = []
     for pk, *texts in rows.values_list("pk", *fields).iterator(chunk_size=2000):
-        if any(readable(text) and needle in text.casefold() for text in texts):
+        if any(mentions(text, needle) for text in texts):
             found.append(pk)
             if limit is not None and len(found) >= limit:
                 break
     return found
 
 
-def readable(text) -> bool:
-    """Words to search: not empty, and not the placeholder of a note whose key is not here."""
-    return bool(text) and not isinstance(text, vault.LockedText)
+def mentions(text, needle: str) -> bool:
+    """Whether opened text holds the (casefolded) words. The placeholder of a note whose key
+    is not here holds none: "locked" must not find it."""
+    return bool(text) and not isinstance(text, vault.LockedText) and needle in text.casefold()

@@ -7,7 +7,7 @@ from django.db.models import CharField, F, Prefetch, Q, TextField, Value
 from django.db.models.functions import Cast
 from django.utils import timezone
 
-from withness.accounts.encrypted import readable
+from withness.accounts.encrypted import mentions
 from withness.people.models import Person
 
 from . import body
@@ -106,7 +106,7 @@ def _keys_with_words(chosen: dict, words: str) -> list[tuple]:
             named = set(named_in(queryset, words).values_list("pk", flat=True))
         rows = queryset.values_list("pk", TIME_FIELD[kind], "note").order_by()
         for pk, at, note in rows.iterator(chunk_size=2000):
-            if pk in named or (readable(note) and needle in note.casefold()):
+            if pk in named or mentions(note, needle):
                 keys.append((kind, pk, at))
     keys.sort(key=lambda key: (key[2], key[1]), reverse=True)
     return keys

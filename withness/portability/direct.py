@@ -53,7 +53,8 @@ def answered(argv: list[str]) -> bool:
     try:
         with closing(sqlite3.connect(path, timeout=20)) as db:
             db.execute("PRAGMA query_only = 1")
-            lines = _history_for(db, options, _key_folder(settings), database)
+            folder = key_file.folder(settings.RUNTIME_DIR, settings.DATA_DIR)
+            lines = _history_for(db, options, folder, database)
     except sqlite3.Error:
         return False  # not migrated yet, or busy: the full command says what is wrong
     if lines is None:
@@ -81,10 +82,6 @@ def parse(argv: list[str]) -> Options | None:
     if not (number.isascii() and number.isdigit()) or int(number) > MOST:
         return None  # the full command explains what a number it takes looks like
     return Options(number=int(number), **given)
-
-
-def _key_folder(settings) -> Path:
-    return key_file.folder(settings.RUNTIME_DIR, settings.DATA_DIR)
 
 
 def _history_for(db, options: Options, folder: Path, database: dict) -> list[str] | None:

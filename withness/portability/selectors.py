@@ -9,15 +9,9 @@ from django.db.models import Q
 
 from withness.accounts.encrypted import matching_ids
 from withness.journal.excerpts import excerpt
-from withness.journal.models import (
-    CheckIn,
-    Interaction,
-    Participation,
-    Solitude,
-    state_words,
-    who_of,
-)
+from withness.journal.models import CheckIn, Interaction, Participation, Solitude
 from withness.journal.selectors import named_in
+from withness.journal.titles import state_words, who_of
 from withness.people.models import Person
 
 from .models import ImportedEntry

@@ -2,7 +2,7 @@ from django import template
 from django.utils.html import format_html
 
 from ..excerpts import around
-from ..models import state_words
+from ..titles import state_words
 
 register = template.Library()
 

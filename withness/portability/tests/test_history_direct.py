@@ -136,9 +136,13 @@ def test_anything_else_is_left_to_the_full_command(argv):
 # ------------------------------------------------------------------ the real console script
 
 
-def withness(home, *args, stdin="", check=True):
+def local_env(home) -> dict[str, str]:
+    """The environment for a local SQLite journal in ``home``, even in a PostgreSQL run."""
     env = {k: v for k, v in os.environ.items() if k != "WITHNESS_DATABASE_URL"}
-    env.update(WITHNESS_DATA_DIR=str(home), WITHNESS_RUNTIME_DIR=str(home / "run"))
+    return env | {"WITHNESS_DATA_DIR": str(home), "WITHNESS_RUNTIME_DIR": str(home / "run")}
+
+
+def withness(home, *args, stdin="", check=True):
     # The console script's own entry point, saying at exit whether Django was started.
     script = (
         "import atexit, sys; atexit.register(lambda: print("
@@ -147,7 +151,7 @@ def withness(home, *args, stdin="", check=True):
     )
     command = [sys.executable, "-c", script, *args]
     return subprocess.run(
-        command, input=stdin, capture_output=True, text=True, env=env, check=check
+        command, input=stdin, capture_output=True, text=True, env=local_env(home), check=check
     )
 
 
@@ -155,10 +159,6 @@ def withness(home, *args, stdin="", check=True):
 def home(tmp_path_factory):
     """A data directory as `make run` leaves it, with one account, unlocked, and a journal."""
     home = tmp_path_factory.mktemp("withness-home")
-    env = {k: v for k, v in os.environ.items() if k != "WITHNESS_DATABASE_URL"}
-    env.update(WITHNESS_DATA_DIR=str(home), DJANGO_SETTINGS_MODULE="withness.settings")
-    migrate = [sys.executable, "-m", "django", "migrate", "--no-input", "-v", "0"]
-    subprocess.run(migrate, env=env, check=True)
     secret = "Lantern-quiet-42\n"
     withness(home, "createuser", "robin", "--time-zone", "Europe/Berlin", stdin=secret * 2)
     withness(home, "unlock", stdin=secret)
@@ -192,11 +192,12 @@ def test_the_console_script_answers_history_without_django(home):
 def test_a_reader_that_stops_early_gets_no_traceback(home):
     read_end, write_end = os.pipe()
     os.close(read_end)  # as `withness history | head -1` once head has its line
-    env = {k: v for k, v in os.environ.items() if k != "WITHNESS_DATABASE_URL"}
-    env.update(WITHNESS_DATA_DIR=str(home), WITHNESS_RUNTIME_DIR=str(home / "run"))
     script = "from withness.entry import main; main()"
     result = subprocess.run(
-        [sys.executable, "-c", script, "history"], stdout=write_end, stderr=subprocess.PIPE, env=env
+        [sys.executable, "-c", script, "history"],
+        stdout=write_end,
+        stderr=subprocess.PIPE,
+        env=local_env(home),
     )
     os.close(write_end)
     assert result.returncode == 1
