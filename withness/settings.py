@@ -135,6 +135,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "withness.journal.context_processors.undo",
+                "withness.navigation.section",
             ],
         },
     },

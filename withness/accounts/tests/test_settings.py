@@ -208,3 +208,19 @@ def test_nobody_else_can_take_back_the_owners_invite(outsider_client, owner):
 
 def test_invite_actions_only_answer_post(owner_client):
     assert owner_client.get(reverse("accounts:invite_create")).status_code == 405
+
+
+@pytest.mark.parametrize(
+    "page", ["portability:import", "portability:imported", "portability:delete_account"]
+)
+def test_pages_reached_from_settings_keep_settings_marked_in_the_menu(owner_client, page):
+    html = owner_client.get(reverse(page)).content.decode()
+
+    assert f'<a href="{SETTINGS}" aria-current="page">Settings</a>' in html
+
+
+def test_other_pages_mark_their_own_menu_item(owner_client):
+    html = owner_client.get(reverse("journal:history")).content.decode()
+
+    assert f'<a href="{SETTINGS}" aria-current="page">' not in html
+    assert f'<a href="{reverse("journal:history")}" aria-current="page">History</a>' in html
