@@ -117,9 +117,9 @@ AGAINST = {
 
 def card_text(effect: Effect) -> str:
     """The card's sentence. A person is compared with how the user would otherwise
-    have felt ("more settled", "drain you"); a kind of contact with the user's own
-    average contact, and says so ("more settled than your time with people on
-    average"), so "less settled than usual contact" is never worded as a drain."""
+    have felt ("more settled", "less settled": the change is the user's, never a
+    verdict on the person); a kind of contact with the user's own average contact,
+    and says so ("more settled than your time with people on average")."""
     what = subject(effect)
     against = AGAINST.get(effect.compared_with)
     if effect.verdict == NOT_ENOUGH:
@@ -128,7 +128,7 @@ def card_text(effect: Effect) -> str:
     if effect.verdict in (LIFTS, DRAINS) and effect.pleasant is not None:
         sure = certainty_word(effect.pleasant.p_positive)
         if against is None:
-            change = "leave you more settled" if effect.verdict == LIFTS else "drain you"
+            change = f"leave you {'more' if effect.verdict == LIFTS else 'less'} settled"
         else:
             change = (
                 f"leave you {'more' if effect.verdict == LIFTS else 'less'} settled than {against}"
@@ -153,7 +153,7 @@ def energy_text(effect: Effect) -> str | None:
     if (against := AGAINST.get(effect.compared_with)) is not None:
         change += f" than {against}"
     return (
-        f"Exploratory: in your log, {subject(effect)} has tended to {change} — "
+        f"About energy: in your log, {subject(effect)} has tended to {change} — "
         f"based on {_times(effect.n)}; {certainty_word(e.p_positive)}."
     )
 

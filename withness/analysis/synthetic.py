@@ -524,8 +524,8 @@ DEMO_PATTERNS = (
         (("people", "Priya", ("lifts",)),),
     ),
     DemoPattern(
-        "Time with Alex takes away more than a point, and some energy. The page: Alex tends"
-        " to drain you.",
+        "Time with Alex takes away more than a point, and some energy. The page: you tend"
+        " to feel less settled after time with Alex.",
         (("people", "Alex", ("drains",)),),
     ),
     DemoPattern(

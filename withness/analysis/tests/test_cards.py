@@ -19,7 +19,9 @@ def test_a_lift_reads_as_a_tendency_in_the_users_own_log():
 def test_a_drain_says_so_gently_with_how_sure_we_are():
     text = card_text(effect("drains", n=30, p=0.001, estimate=-1.0))
     assert (
-        text == "In your log, time with Sam has tended to drain you — based on 30 times; very sure."
+        text
+        == "In your log, time with Sam has tended to leave you less settled — based on 30 times;"
+        " very sure."
     )
 
 
@@ -54,7 +56,7 @@ def test_certainty_words_follow_the_chance_of_the_direction():
 
 def test_energy_notes_are_labelled_exploratory():
     energy = Estimate(1.0, 0.4, 1.6, 0.995, 0.3, 1.0, 12)
-    assert energy_text(effect("unclear", energy=energy)).startswith("Exploratory: in your log,")
+    assert energy_text(effect("unclear", energy=energy)).startswith("About energy: in your log,")
     flat = Estimate(0.1, -0.5, 0.7, 0.6, 0.3, 0.1, 12)
     assert energy_text(effect("unclear", energy=flat)) is None
 
