@@ -33,6 +33,9 @@ PART_HINTS = {
 
 # The two parts where people from the journal can be picked as well as written in.
 PEOPLE_PARTS = (PlanPart.DISTRACTIONS, PlanPart.ASK_FOR_HELP)
+# The parts of people and places to reach, where a phone number becomes a link to call.
+# Elsewhere a number is more likely a count ("walk 1000 steps") than someone to ring.
+CONTACT_PARTS = (PlanPart.DISTRACTIONS, PlanPart.ASK_FOR_HELP, PlanPart.PROFESSIONALS)
 
 
 def lines_of(text: str) -> list[str]:
@@ -76,6 +79,7 @@ class SafetyPlan(OwnedModel):
                 "hint": PART_HINTS[part],
                 "items": lines_of(getattr(self, part.value)),
                 "people": self.people_in(part) if part in PEOPLE_PARTS else [],
+                "contacts": part in CONTACT_PARTS,
             }
             for part in PlanPart
         ]

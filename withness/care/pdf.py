@@ -153,11 +153,10 @@ def summary_pdf(snapshot: dict) -> bytes:
         if section.get("entries"):
             pdf.bullets(section["entries"], size)
         for part in section.get("lists", []):
+            if not part.get("items"):  # older snapshots kept empty parts: still left out
+                continue
             pdf.set_font("DejaVu", "B", size)
             pdf.multi_cell(0, size * 0.5, part.get("title", ""), new_x="LMARGIN", new_y="NEXT")
-            if part.get("items"):
-                pdf.bullets(part["items"], size)
-            else:
-                pdf.paragraph("Nothing here yet.", size, muted=True)
+            pdf.bullets(part["items"], size)
         pdf.ln(3)
     return bytes(pdf.output())

@@ -3,10 +3,13 @@
 The snapshot is plain JSON (text, tables, and charts as SVG for screens and PNG for the
 PDF), so the preview, the print view, the PDF and a share link all show exactly the same
 thing, and nothing in the journal can leak into a shared summary after it was previewed.
-People appear by initials or the label the person chose, unless they chose names.
+People appear by initials or the label the person chose, unless they chose names; their
+names inside the person's own words (picked notes, beliefs, the safety plan) are swapped too.
 """
 
 import base64
+import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -30,7 +33,7 @@ class Section(models.TextChoices):
     PEOPLE = "people", "Who and what tends to settle or drain me"
     SOLITUDE = "solitude", "Time alone and time with others"
     QUESTIONNAIRES = "questionnaires", "Questionnaire scores"
-    GROWTH = "growth", "Growth: sharing and beliefs"
+    GROWTH = "growth", "Opening up, and beliefs about connection"
     NOTES = "notes", "Notes I picked"
     SAFETY_PLAN = "safety_plan", "My safety plan"
 
@@ -42,6 +45,59 @@ CLEAR_CHANGE = 0.5  # average change in pleasantness (points on −5..5) that re
 def initials(name: str) -> str:
     letters = [part[0] for part in name.replace("-", " ").split() if part and part[0].isalnum()]
     return ".".join(letters[:3]).upper() + "." if letters else "?"
+
+
+# Scripts written without spaces between words (Thai, Japanese kana, Chinese characters): a
+# name there has no word edge to find, so a neighbour in them counts as an edge. Hiding a
+# little too much beats leaving a name in a summary someone else reads.
+UNSPACED = "\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+WORD_BEFORE = rf"(?<![^\W{UNSPACED}])"
+WORD_AFTER = rf"(?![^\W{UNSPACED}])"
+
+
+def _words(name: str) -> list[str]:
+    return unicodedata.normalize("NFC", name).split()
+
+
+def name_swaps(people, label) -> dict[str, str]:
+    """Each way the person may have written someone's name, with what the summary shows instead.
+
+    The whole name, and each part of it on its own ("Samira" of "Samira Okafor"), so long as
+    the part has two letters or more and was not written in lower case: "my sister" stays a
+    name only as a whole, so "my" elsewhere is left alone. Earlier people win a shared part.
+    """
+    swaps: dict[str, str] = {}
+    seen: set[str] = set()
+    people = list(people)
+    wholes = [(_words(p.name), label(p)) for p in people]
+    parts = [
+        ([part], label(p))
+        for p in people
+        for part in _words(p.name)
+        if len(part) >= 2 and not part[0].islower()
+    ]
+    for words, shown in wholes + parts:
+        key = " ".join(words).casefold()
+        if words and key not in seen:
+            seen.add(key)
+            swaps[" ".join(words)] = shown
+    return swaps
+
+
+def names_hidden(text: str, swaps: dict[str, str]) -> str:
+    """The text with every name in `swaps` replaced by what it maps to: whole words only, in
+    any case, the longest name first (so "Samira Okafor" goes before "Samira"), in one pass
+    (so a label is never swapped again)."""
+    names = sorted((n for n in swaps if n.strip()), key=lambda n: (-len(n), n))
+    if not names:
+        return text
+    alternatives = "|".join(
+        "(" + r"\s+".join(re.escape(word) for word in _words(name)) + ")" for name in names
+    )
+    pattern = re.compile(f"{WORD_BEFORE}(?:{alternatives}){WORD_AFTER}", re.IGNORECASE)
+    return pattern.sub(
+        lambda match: swaps[names[match.lastindex - 1]], unicodedata.normalize("NFC", text)
+    )
 
 
 @dataclass(frozen=True)
@@ -182,8 +238,8 @@ def _people(user, start, end, label) -> dict:
     return {
         "paragraphs": [
             "Average change is how much more (+) or less (−) pleasant I felt after than "
-            f"before, on a scale from −5 to 5. With fewer than {MIN_TO_SAY} entries we say "
-            "nothing; even then these are tendencies in a few weeks of a journal, not verdicts."
+            f"before, on a scale from −5 to 5. With fewer than {MIN_TO_SAY} entries I leave "
+            "it unsaid; even then these are tendencies in a few weeks of my journal, not verdicts."
         ],
         "tables": [
             _table("People", ["Who", "Times", "Average change", "In words"], rows),
@@ -256,7 +312,7 @@ def _questionnaires(user, start, end) -> dict:
     }
 
 
-def _growth(user, start, end, label) -> dict:
+def _growth(user, start, end, label, hide) -> dict:
     shares = Share.objects.for_user(user).filter(shared_on__gte=start, shared_on__lte=end)
     share_rows = [
         [s.shared_on.strftime("%-d %b %Y"), label(s.person), s.get_response_display()]
@@ -273,20 +329,24 @@ def _growth(user, start, end, label) -> dict:
         )
         if ratings:
             first, last = ratings[0], ratings[-1]
-            belief_rows.append([belief.belief, f"{first.belief_true} → {last.belief_true}"])
+            belief_rows.append([hide(belief.belief), f"{first.belief_true} → {last.belief_true}"])
     if not share_rows and not belief_rows:
-        return {"paragraphs": ["No shares or belief ratings in these dates."]}
+        return {
+            "paragraphs": ["Nothing about opening up, or beliefs about connection, in these dates."]
+        }
     tables = []
     if share_rows:
         tables.append(
             _table(
-                "Small shares and how they were received", ["Date", "With", "Response"], share_rows
+                "Times I let someone see a little more of me, and how they met it",
+                ["Date", "With", "How they met it"],
+                share_rows,
             )
         )
     if belief_rows:
         tables.append(
             _table(
-                "Beliefs: how true they felt (0–100), first → latest",
+                "Beliefs about connection: how true they felt (0–100), first → latest",
                 ["Belief", "How true"],
                 belief_rows,
             )
@@ -294,24 +354,28 @@ def _growth(user, start, end, label) -> dict:
     return {"tables": tables}
 
 
-def _notes(user, start, end, picked: list[str]) -> dict:
+def _notes(user, start, end, picked: list[str], hide) -> dict:
     chosen = [n for n in notes_in_range(user, start, end) if n.key in set(picked)]
     if not chosen:
         return {"paragraphs": ["No notes picked."]}
-    return {"entries": [f"{n.day:%-d %b %Y} · {n.kind}: {n.text}" for n in chosen]}
+    return {"entries": [f"{n.day:%-d %b %Y} · {n.kind}: {hide(n.text)}" for n in chosen]}
 
 
-def _safety_plan(user) -> dict:
+def _safety_plan(user, label, hide) -> dict:
     plan = safety_plan_for(user)
     if plan is None or plan.is_empty:
         return {"paragraphs": ["No safety plan written yet."]}
     lists = [
-        {"title": part["title"], "items": part["items"] + [p.name for p in part["people"]]}
+        {
+            "title": part["title"],
+            "items": [hide(item) for item in part["items"]] + [label(p) for p in part["people"]],
+        }
         for part in plan.parts()
     ]
     if plan.reasons:
-        lists.append({"title": "Reasons for living", "items": plan.reasons})
-    return {"lists": lists}
+        lists.append({"title": "Reasons for living", "items": [hide(r) for r in plan.reasons]})
+    # A part left empty is simply not there: a reader needs what is written, not the gaps.
+    return {"lists": [part for part in lists if part["items"]]}
 
 
 def summary_build(
@@ -326,14 +390,21 @@ def summary_build(
             return person.name
         return labels.get(person.pk) or initials(person.name)
 
+    # Everyone the person ever named, deleted people too: an old note may still name them.
+    everyone = [*Person.objects.for_user(user), *Person.objects.deleted_for(user)]
+    swaps = {} if show_names else name_swaps(everyone, label)
+
+    def hide(text: str) -> str:
+        return names_hidden(text, swaps)
+
     builders = {
         Section.STATES: lambda: _states(user, start, end),
         Section.PEOPLE: lambda: _people(user, start, end, label),
         Section.SOLITUDE: lambda: _solitude(user, start, end),
         Section.QUESTIONNAIRES: lambda: _questionnaires(user, start, end),
-        Section.GROWTH: lambda: _growth(user, start, end, label),
-        Section.NOTES: lambda: _notes(user, start, end, list(notes)),
-        Section.SAFETY_PLAN: lambda: _safety_plan(user),
+        Section.GROWTH: lambda: _growth(user, start, end, label, hide),
+        Section.NOTES: lambda: _notes(user, start, end, list(notes), hide),
+        Section.SAFETY_PLAN: lambda: _safety_plan(user, label, hide),
     }
     return {
         "title": "A summary from my withness journal",

@@ -2,6 +2,7 @@ from django import template
 
 from .. import selectors, services
 from ..drift_note import drift_note_for
+from ..phone_numbers import phone_pieces
 
 register = template.Library()
 
@@ -44,3 +45,10 @@ def svg_data_uri(svg: str) -> str:
     import base64
 
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
+
+
+@register.filter
+def phone_links(text: str) -> list[tuple[str, str]]:
+    """The text as (words, tel: address or "") pieces: the template links each number and
+    escapes every word as usual, so nothing here is marked safe."""
+    return phone_pieces(str(text))

@@ -19,6 +19,9 @@ def test_a_slide_shows_the_gentle_note_which_can_be_set_aside(page, live_server)
     page.goto("/")
     note = page.locator("#drift-note")
     expect(note).to_contain_text("more time alone than you wanted")
+    # The note wears its own stylesheet: the accent border, not a bare card.
+    assert note.evaluate("(n) => getComputedStyle(n).borderLeftWidth") == "4px"
+    expect(note.get_by_role("link").first).to_contain_text("Log a text or call with")
     shoot(page, "care-drift-note")
     note.get_by_role("link", name="Your safety plan").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Your safety plan")

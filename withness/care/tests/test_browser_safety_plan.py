@@ -40,6 +40,9 @@ def test_a_person_writes_a_safety_plan_from_help_now_and_prints_it(page, live_se
     expect(page.get_by_text("Your safety plan is saved.")).to_be_visible()
     expect(page.get_by_text("Cold water on my face")).to_be_visible()
     expect(page.locator(".plan-part").nth(3)).to_contain_text("Sam")
+    expect(page.get_by_role("link", name="020 7946 0000")).to_have_attribute(
+        "href", "tel:02079460000"
+    )
     shoot(page, "care-safety-plan")
 
     page.get_by_role("link", name="Print view").click()

@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 import pytest
+from django.templatetags.static import static
 from django.urls import reverse
 
 from withness.care import services
@@ -32,11 +33,41 @@ def test_a_planted_slide_shows_a_quiet_note_in_plain_words(owner_client, owner):
     assert "A gentle note" in note
     assert "the last few days have had more time alone than you wanted" in note
     assert reverse("care:safety_plan") in note
-    assert reverse("care:help_now") in note
     safe = sorted(journal.planted.safe_people)
     assert any(f"a quick call to {name}, who you marked as a safe person" in note for name in safe)
     for word in NEVER:
         assert word not in note.lower()
+
+
+def test_the_notes_first_step_is_the_one_its_words_suggest(owner_client, owner):
+    plant(owner, slide=True)
+    suggested = drift_note_for(owner, preferences=services.preferences_for(owner)).person
+
+    note = note_of(owner_client)
+
+    log = reverse("journal:entry_new", args=["interaction"])
+    first = note.split('<div class="actions">')[1].split("</a>")[0]
+    assert f'href="{log}?person={suggested.pk}">Log a text or call with {suggested.name}' in first
+    assert note.index(log) < note.index(reverse("care:safety_plan"))
+    assert note.count('class="button') == note.count("button-small")  # home's small buttons
+
+
+def test_with_no_one_to_suggest_the_first_step_is_logging_a_text_or_call(owner_client, owner):
+    plant(owner, slide=True)
+    Person.objects.for_user(owner).update(is_safe_person=False, felt_safety=None)
+
+    note = note_of(owner_client)
+
+    log = reverse("journal:entry_new", args=["interaction"])
+    assert f'href="{log}">Log a text or call</a>' in note
+
+
+def test_home_loads_the_care_stylesheet_for_the_note(owner_client, owner):
+    plant(owner, slide=True)
+
+    html = owner_client.get(HOME).content.decode()
+
+    assert f'<link rel="stylesheet" href="{static("css/care.css")}">' in html
 
 
 def test_restful_solitude_shows_no_note(owner_client, owner):

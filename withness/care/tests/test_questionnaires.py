@@ -116,6 +116,21 @@ def test_questionnaires_are_off_on_home_until_turned_on(owner_client, owner):
     assert WHO5_URL in home and UCLA3_URL in home
 
 
+def test_settings_say_the_questionnaires_are_off_only_while_they_are(owner_client):
+    settings_page = reverse("accounts:settings")
+    off = "The questionnaires stay off until you turn them on."
+
+    assert off in owner_client.get(settings_page).content.decode()
+
+    owner_client.post(
+        reverse("care:preferences"), {"questionnaires_on": "on", "questionnaire_every_days": "14"}
+    )
+
+    html = owner_client.get(settings_page).content.decode()
+    assert off not in html
+    assert "You can turn the questionnaires off again whenever you like." in html
+
+
 def test_a_questionnaire_is_offered_again_only_after_the_chosen_gap(owner):
     preferences = services.preferences_save(user=owner, questionnaires_on=True)
     services.questionnaire_answer(user=owner, questionnaire=WHO5, answers=[3] * 5)

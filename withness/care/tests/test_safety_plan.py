@@ -152,7 +152,7 @@ def test_the_print_view_has_the_plan_and_no_site_chrome(owner_client, owner):
 
     assert html.count("<h1") == 1
     assert "Walk round the block" in html
-    assert "Emergency number: <strong>999</strong>" in html
+    assert 'call <strong><a href="tel:999">999</a></strong>, your local emergency number' in html
     assert "site-nav" not in html
     assert "style=" not in html and "<script>" not in html
 

@@ -300,3 +300,60 @@ def test_link_tokens_are_long_and_unguessable(owner):
 )
 def test_the_view_log_keeps_only_a_coarse_browser(agent, coarse):
     assert services.coarse_agent(agent) == coarse
+
+
+def article_of(html: str) -> str:
+    return html.split("<article")[1].split("</article>")[0]
+
+
+def test_the_safety_plan_shows_only_the_parts_written_in_it(owner_client, owner):
+    journal(owner)  # a plan with one way to settle, and nothing else yet
+    summary = make(owner_client, owner, sections=["safety_plan"])
+
+    html = article_of(owner_client.get(reverse("care:summary", args=[summary.pk])).content.decode())
+    pdf = PdfReader(
+        io.BytesIO(owner_client.get(reverse("care:summary_pdf", args=[summary.pk])).content)
+    )
+    text = "\n".join(page.extract_text() for page in pdf.pages)
+
+    for shown in (html, text):
+        assert "What I can do on my own to settle" in shown
+        assert "Cold water on my face" in shown
+        assert "Warning signs I notice" not in shown
+        assert "Nothing here yet" not in shown
+
+
+def test_a_plan_not_written_yet_is_one_line(owner_client, owner):
+    summary = make(owner_client, owner, sections=["safety_plan"])
+
+    (section,) = summary.snapshot["sections"]
+    assert section["paragraphs"] == ["No safety plan written yet."]
+    assert "lists" not in section
+
+
+def test_an_older_snapshot_with_empty_parts_leaves_them_out(owner_client, owner):
+    lists = [{"title": "Warning signs I notice", "items": []}, {"title": "Calm", "items": ["Tea"]}]
+    summary = TherapistSummary.objects.create(
+        owner=owner, start="2026-01-01", end="2026-01-02",
+        snapshot={"title": "T", "sections": [{"key": "safety_plan", "title": "P", "lists": lists}]},
+    )  # fmt: skip
+
+    html = article_of(owner_client.get(reverse("care:summary", args=[summary.pk])).content.decode())
+    pdf = PdfReader(
+        io.BytesIO(owner_client.get(reverse("care:summary_pdf", args=[summary.pk])).content)
+    )
+    text = "\n".join(page.extract_text() for page in pdf.pages)
+
+    for shown in (html, text):
+        assert "Tea" in shown
+        assert "Warning signs" not in shown and "Nothing here yet" not in shown
+
+
+def test_the_summary_speaks_in_the_first_person_in_plain_words(owner_client, owner):
+    journal(owner)
+
+    text = str(make(owner_client, owner).snapshot).lower()
+
+    assert "we say" not in text
+    assert "shares" not in text
+    assert "i leave it unsaid" in text
