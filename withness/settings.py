@@ -92,6 +92,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    # Django's own widget templates, for the project form renderer below.
+    "django.forms",
     "django_htmx",
     "axes",
     "django_otp",
@@ -140,6 +142,9 @@ TEMPLATES = [
         },
     },
 ]
+
+# Field groups drawn with the app's wrapper and hint style: withness/templates/forms/field.html.
+FORM_RENDERER = "withness.forms_renderer.FormRenderer"
 
 DATABASE_URL = env("DATABASE_URL")
 if DATABASE_URL:

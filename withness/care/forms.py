@@ -1,6 +1,6 @@
 from django import forms
 
-from withness.journal.fields import ChipCheckboxes, OwnRowsChoiceField
+from withness.journal.fields import ChipCheckboxes, ChipRadio, OwnRowsChoiceField
 from withness.people.models import Person
 
 from .models import MAX_ITEM_LENGTH, MAX_ITEMS, PART_HINTS, PlanPart, lines_of
@@ -106,7 +106,7 @@ class CarePreferencesForm(forms.Form):
         label="How often",
         choices=CADENCE_CHOICES,
         coerce=int,
-        widget=forms.RadioSelect,
+        widget=ChipRadio,
         error_messages={"invalid_choice": "Choose every week, two weeks or four weeks."},
     )
 
@@ -124,7 +124,7 @@ class QuestionnaireForm(forms.Form):
                 else item,
                 choices=questionnaire.choices,
                 coerce=int,
-                widget=forms.RadioSelect,
+                widget=ChipRadio,
                 error_messages={
                     "required": "Choose the answer that fits best, even roughly.",
                     "invalid_choice": "Choose one of the answers listed.",
@@ -175,7 +175,7 @@ class SummaryForm(forms.Form):
         label="Notes to include, one by one",
         required=False,
         choices=[],
-        widget=forms.CheckboxSelectMultiple(),
+        widget=ChipCheckboxes(),
         error_messages={"invalid_choice": "That note is not in these dates. Choose from the list."},
     )
 

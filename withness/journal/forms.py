@@ -414,6 +414,8 @@ class CheckInForm(forms.ModelForm):
         for name in CheckIn.SIGNS:
             self.fields[name].required = False
         self.fields["sleep_quality"].required = False
+        # The model's blank choice would show as Django's "---------" chip.
+        self.fields["sleep_quality"].choices = [("", "Not noted"), *SleepQuality.choices]
 
     def clean_day(self):
         day = self.cleaned_data["day"] or self.instance.day or self.user.today()

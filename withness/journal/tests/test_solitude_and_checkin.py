@@ -107,6 +107,24 @@ def test_one_check_in_a_day(owner_client, owner):
     assert "already checked in for that day" in " ".join(response.context["form"].errors["day"])
 
 
+def test_sleep_quality_can_be_left_unnoted_in_plain_words(owner_client, owner):
+    html = owner_client.get(CHECKIN).content.decode()
+    assert "---------" not in html
+    assert "Not noted" in html
+
+    owner_client.post(CHECKIN, checkin(sleep_quality=""))
+    assert CheckIn.objects.get().sleep_quality is None
+
+
+def test_each_field_group_is_wrapped_and_its_hint_is_styled_as_a_hint(owner_client):
+    html = owner_client.get(reverse("journal:entry_new", args=["interaction"])).content.decode()
+    # forms/field.html, the project's field template (FORM_RENDERER in settings).
+    assert '<div class="field">\n<label for="id_group">' in html
+    assert '<p class="help" id="id_group_helptext">' in html
+    assert 'aria-describedby="id_group_helptext"' in html
+    assert 'class="helptext"' not in html
+
+
 @pytest.mark.parametrize(
     ("overrides", "field", "message"),
     [
