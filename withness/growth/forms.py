@@ -3,7 +3,7 @@ from datetime import timedelta
 from django import forms
 from django.utils import timezone
 
-from withness.journal.fields import ChipCheckboxes, ChipRadio, DateInput, RangeInput, note_field
+from withness.journal.fields import ChipCheckboxes, ChipRadio, DateInput, Slider, note_field
 from withness.journal.models import Interaction
 from withness.people.models import Person
 
@@ -67,7 +67,7 @@ def check_day(value, user):
 
 
 def percent_field(label, *, required=True, slider=True):
-    widget = RangeInput if slider else forms.NumberInput
+    widget = Slider if slider else forms.NumberInput
     return forms.IntegerField(
         label=label,
         required=required,

@@ -10,6 +10,12 @@ class RangeInput(forms.NumberInput):
     input_type = "range"
 
 
+class Slider(RangeInput):
+    """A slider that shows the number it is at (js/slider-value.js keeps it up to date)."""
+
+    template_name = "journal/widgets/slider.html"
+
+
 class DateTimeLocalInput(forms.DateTimeInput):
     input_type = "datetime-local"
 
@@ -98,3 +104,19 @@ class OwnRowsChoiceField(forms.ModelMultipleChoiceField):
                     params={"value": pk},
                 )
         return super()._check_values(value)
+
+
+def zero_to_ten_field(label: str) -> forms.TypedChoiceField:
+    """An optional 0–10 answer, as chips: "Not noted" until the person picks a number.
+
+    A slider always sends the number it rests on, so an untouched one would record a 5
+    the person never chose."""
+    return forms.TypedChoiceField(
+        label=label,
+        choices=[("", "Not noted"), *((n, str(n)) for n in range(11))],
+        coerce=int,
+        required=False,
+        empty_value=None,
+        widget=ChipRadio,
+        error_messages={"invalid_choice": "Choose a number from 0 to 10, or Not noted."},
+    )

@@ -14,10 +14,10 @@ from .fields import (
     DateInput,
     DateTimeLocalInput,
     OwnRowsChoiceField,
-    RangeInput,
     local_now_value,
     note_field,
     state_field,
+    zero_to_ten_field,
 )
 from .models import (
     MAX_DURATION_MIN,
@@ -202,17 +202,7 @@ class InteractionForm(EntryForm):
         empty_value=None,
         widget=ChipRadio,
     )
-    felt_safe = forms.IntegerField(
-        label="How safe did it feel? 0 not at all, 10 completely",
-        required=False,
-        min_value=0,
-        max_value=10,
-        widget=RangeInput(attrs={"min": 0, "max": 10, "step": 1}),
-        error_messages={
-            "min_value": "This scale runs from 0 to 10.",
-            "max_value": "This scale runs from 0 to 10.",
-        },
-    )
+    felt_safe = zero_to_ten_field("How safe did it feel? 0 not at all, 10 completely")
     body_signals = BodySignalsField(
         label="Anything you noticed in your body?",
         required=False,
@@ -365,17 +355,7 @@ class CheckInForm(forms.ModelForm):
             "invalid": "Give the hours as a number, like 7 or 6.5.",
         },
     )
-    social_capacity = forms.IntegerField(
-        label="Room for people today: 0 none, 10 plenty",
-        required=False,
-        min_value=0,
-        max_value=10,
-        widget=RangeInput(attrs={"min": 0, "max": 10, "step": 1}),
-        error_messages={
-            "min_value": "This scale runs from 0 to 10.",
-            "max_value": "This scale runs from 0 to 10.",
-        },
-    )
+    social_capacity = zero_to_ten_field("Room for people today: 0 none, 10 plenty")
     revision = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
     class Meta:

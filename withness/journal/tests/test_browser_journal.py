@@ -42,7 +42,8 @@ def test_a_new_person_keeps_a_connection_journal(page):
     for key in ["ArrowRight"] * 4 + ["ArrowDown"] * 2:
         after.press(key)
     assert "settled and open" in page.locator("#after-state output").inner_text()
-    page.get_by_label("Note").fill("Talked about the garden.")
+    page.get_by_role("group", name="How safe did it feel?").get_by_label("7", exact=True).check()
+    page.get_by_role("textbox", name="Note").fill("Talked about the garden.")
     shoot(page, "interaction-form")
     page.get_by_role("button", name="Save").click()
     page.wait_for_url("**/entries/interaction/*/")
@@ -50,6 +51,7 @@ def test_a_new_person_keeps_a_connection_journal(page):
     interaction = Interaction.objects.get()
     assert (interaction.before_pleasant, interaction.before_energy) == (-2.0, 7.0)
     assert (interaction.after_pleasant, interaction.after_energy) == (2.0, 4.0)
+    assert interaction.felt_safe == 7
 
     # Time alone.
     page.get_by_role("link", name="Log", exact=True).click()
@@ -74,7 +76,10 @@ def test_a_new_person_keeps_a_connection_journal(page):
     page.get_by_label("Hours of sleep").fill("7.5")
     page.get_by_role("button", name="Save check-in").click()
     page.wait_for_url("**/")
-    assert CheckIn.objects.get().sleep_hours == 7.5
+    checkin = CheckIn.objects.get()
+    # Untouched answers stay unanswered: no number the person did not choose.
+    assert checkin.sleep_hours == 7.5
+    assert (checkin.social_capacity, checkin.sleep_quality) == (None, None)
     shoot(page, "home")
 
     # Find them in history, edit one, delete one and undo.
