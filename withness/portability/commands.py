@@ -396,8 +396,7 @@ def import_file(
         fail(error.message)
     except ValueError as error:
         fail(str(error))
-    counts = ", ".join(f"{name}: {n}" for name, n in run.counts.items() if name != "read")
-    typer.echo(f"Done. {counts}.")
+    typer.echo("Done. " + " ".join(run.outcome()))
 
 
 def _print_review(run, items, mapping) -> None:

@@ -18,6 +18,8 @@ from withness.accounts.encrypted import (
     EncryptedTextField,
 )
 
+from .outcome import outcome_lines
+
 
 class RecordKey(models.Model):
     """The stable id a record carries in exports, so a re-import can tell it is already here.
@@ -90,6 +92,9 @@ class ImportRun(models.Model):
 
     def get_absolute_url(self):
         return reverse("portability:import_review", args=[self.pk])
+
+    def outcome(self) -> list[str]:
+        return outcome_lines(self.counts)
 
     @property
     def percent(self) -> int:

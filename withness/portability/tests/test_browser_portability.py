@@ -34,8 +34,9 @@ def test_a_large_daylio_file_is_reviewed_then_imported_with_progress(
     assert "“average”" in page.content()
     shoot(page, "import-review")
     page.get_by_role("button", name="Import 3000 records").click()
-    page.get_by_role("heading", name="Imported", exact=True).wait_for(timeout=60_000)
+    page.get_by_role("heading", name="Import finished").wait_for(timeout=60_000)
     shoot(page, "import-done")
+    assert "3,000 entries came in." in page.content()
     assert ImportedEntry.objects.filter(owner=owner).count() == 3000
     assert CheckIn.objects.filter(owner=owner).exists()
     page.get_by_role("link", name="See what came in").click()

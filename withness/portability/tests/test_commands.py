@@ -180,7 +180,7 @@ def test_import_from_daylio_prints_the_review_and_takes_mappings(owner):
     assert not ImportedEntry.objects.exists()
     result = run("import", "daylio", path, "--map", "sad=-3,2", "--map", "average=4")
     assert result.exit_code == 0, result.output
-    assert "entries imported: 3" in result.output
+    assert "3 entries came in." in result.output
     assert ImportedEntry.objects.get(label="sad").pleasant == -3
 
 

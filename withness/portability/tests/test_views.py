@@ -108,7 +108,9 @@ def test_a_daylio_file_waits_for_review_then_imports_with_progress(owner_client,
     response = owner_client.post(
         reverse("portability:import_step", args=[run.pk]), HTTP_HX_REQUEST="true"
     )
-    assert "Imported" in response.content.decode()
+    done = response.content.decode()
+    assert "Import finished" in done and "3 entries came in." in done
+    assert "They made 2 daily check-ins: the moods of one day make one check-in" in done
     run.refresh_from_db()
     assert run.status == "done" and run.payload is None
     assert ImportedEntry.objects.filter(owner=owner).count() == 3
