@@ -40,7 +40,7 @@ def test_entries_without_a_pattern_say_no_clear_pattern_yet(owner, owner_client)
     html = owner_client.get(reverse("insights:index")).content.decode()
     assert "No clear pattern yet" in html
     assert "has tended to leave you" not in html
-    assert "How these are worked out" in html
+    assert "How they are worked out</summary>" in html
 
 
 def test_the_demo_page_shows_cards_charts_and_tables(demo_user, client):
