@@ -1,4 +1,5 @@
 from django import forms
+from django.utils import timezone
 
 from withness.accounts.forms import TimeZoneField
 
@@ -73,3 +74,35 @@ class MappingForm(forms.Form):
                 continue
             chosen[review.label] = int(value)
         return chosen
+
+
+class MonthInput(forms.DateInput):
+    input_type = "month"
+
+    def __init__(self):
+        super().__init__(format="%Y-%m")
+
+
+class ImportedFilterForm(forms.Form):
+    """Narrow the entries brought in from other apps to one app, or one month."""
+
+    source = forms.ChoiceField(label="From which app", required=False)
+    month = forms.DateField(
+        label="Month",
+        required=False,
+        input_formats=["%Y-%m"],
+        widget=MonthInput(),
+        error_messages={"invalid": "Month: give it as year and month, like 2026-03."},
+    )
+
+    def __init__(self, *args, sources: list[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["source"].choices = [("", "Every app")] + [
+            (source, SOURCES.get(source, source)) for source in sources
+        ]
+
+    def clean_month(self):
+        month = self.cleaned_data["month"]
+        if month and not 1900 <= month.year <= timezone.now().year + 1:
+            raise forms.ValidationError("Month: choose one between 1900 and next year.")
+        return month

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, time
 
 from django.db.models import Q
 
@@ -14,7 +14,7 @@ from withness.journal.selectors import named_in
 from withness.journal.titles import state_words, who_of
 from withness.people.models import Person
 
-from .models import ImportedEntry
+from .models import ImportedEntry, ImportedKind
 
 
 @dataclass(frozen=True)
@@ -125,3 +125,22 @@ def _interaction_lines(user, interactions) -> list[HistoryLine]:
             "pk", "started_at", "duration_min", "note", "group"
         )
     ]
+
+
+def imported_sources(user) -> list[str]:
+    """The apps this person has brought entries in from."""
+    entries = ImportedEntry.objects.filter(owner=user, kind=ImportedKind.MOOD)
+    return sorted(set(entries.values_list("source", flat=True)))
+
+
+def imported_entries(user, *, source: str = "", month: date | None = None):
+    """Their entries from other apps, newest first: from one app, or in one local month."""
+    entries = ImportedEntry.objects.filter(owner=user, kind=ImportedKind.MOOD)
+    if source:
+        entries = entries.filter(source=source)
+    if month is not None:
+        zone = user.zone
+        start = datetime.combine(month.replace(day=1), time(), zone)
+        following = date(start.year + start.month // 12, start.month % 12 + 1, 1)
+        entries = entries.filter(at__gte=start, at__lt=datetime.combine(following, time(), zone))
+    return entries.select_related("checkin")

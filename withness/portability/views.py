@@ -9,10 +9,10 @@ from django.views.decorators.http import require_POST
 from withness.accounts.forms import ReauthForm
 from withness.accounts.reauth import recent_auth_required
 
-from . import exports, imports, services
-from .forms import DETECT, WITHNESS, ImportForm, MappingForm
+from . import exports, imports, selectors, services
+from .forms import DETECT, WITHNESS, ImportedFilterForm, ImportForm, MappingForm
 from .mapping import reviews
-from .models import ImportedEntry, ImportedKind, ImportRun, ImportStatus
+from .models import ImportRun, ImportStatus
 
 
 def _download(content, content_type, filename):
@@ -124,9 +124,19 @@ def import_cancel(request, pk):
 
 @login_required
 def imported_list(request):
-    entries = ImportedEntry.objects.filter(owner=request.user, kind=ImportedKind.MOOD)
+    sources = selectors.imported_sources(request.user)
+    form = ImportedFilterForm(request.GET, sources=sources)
+    chosen = form.cleaned_data if form.is_valid() else {}
+    entries = selectors.imported_entries(
+        request.user, source=chosen.get("source", ""), month=chosen.get("month")
+    )
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
-    return render(request, "portability/imported.html", {"page": page, "titles": imports.SOURCES})
+    kept = request.GET.copy()
+    kept.pop("page", None)
+    return render(request, "portability/imported.html", {
+        "page": page, "form": form, "sources": sources, "query": kept.urlencode(),
+        "filtered": bool(chosen.get("source") or chosen.get("month")),
+    })  # fmt: skip
 
 
 @login_required
