@@ -419,7 +419,7 @@ def _print_review(run, items, mapping) -> None:
                 DAYLIO_LEVEL_STATE[chosen] if isinstance(chosen, int) else tuple(chosen)
             )
             item = Review(item.label, item.count, pleasant, energy, True, "")
-        how = item.state if item.pleasant is not None else "no state: kept without a check-in"
+        how = item.state if item.pleasant is not None else "kept without a check-in"
         typer.echo(f"  {item.label!r} ×{item.count}: {how}")
 
 

@@ -17,7 +17,7 @@ from .importers.moods import DAYLIO_LEVEL_STATE, howwefeel_state
 KEEP_WITHOUT_STATE = "keep"
 
 LEVEL_CHOICES = [
-    ("", "As it is"),
+    ("", "Keep as it reads"),
     ("5", "5 · very pleasant"),
     ("4", "4 · pleasant"),
     ("3", "3 · neither"),
@@ -56,13 +56,25 @@ class Review:
 
     @property
     def state(self) -> str:
+        """How the mood reads here, in words first, with where it sits on the scales."""
         if self.pleasant is None:
-            return "no state yet"
+            return "not on the scale yet"
         pleasant = f"{self.pleasant:+g}" if self.pleasant else "0"
+        feeling = f"{pleasantness_words(self.pleasant)} ({pleasant} on −5 to +5)"
         if self.energy is None:
-            return f"pleasantness {pleasant}, energy not recorded"
+            return f"{feeling}; the app kept no energy"
         words = REGION_WORDS[region_of(self.pleasant, self.energy)]
-        return f"pleasantness {pleasant}, energy {self.energy:g} ({words})"
+        return f"{feeling}, energy {self.energy:g} of 10: {words}"
+
+
+def pleasantness_words(pleasant: float) -> str:
+    if pleasant >= 3:
+        return "very pleasant"
+    if pleasant >= 1:
+        return "pleasant"
+    if pleasant > -1:
+        return "neither pleasant nor unpleasant"
+    return "unpleasant" if pleasant > -3 else "very unpleasant"
 
 
 def suggest_level(label: str) -> str:

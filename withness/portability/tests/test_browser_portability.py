@@ -33,7 +33,7 @@ def test_a_large_daylio_file_is_reviewed_then_imported_with_progress(
     page.wait_for_url("**/data/import/*/")
     assert "“average”" in page.content()
     shoot(page, "import-review")
-    page.get_by_role("button", name="Import 3000 records").click()
+    page.get_by_role("button", name="Bring in 3,000 entries").click()
     page.get_by_role("heading", name="Import finished").wait_for(timeout=60_000)
     shoot(page, "import-done")
     assert "3,000 entries came in." in page.content()

@@ -97,7 +97,7 @@ def test_a_daylio_file_waits_for_review_then_imports_with_progress(owner_client,
     page = owner_client.get(run.get_absolute_url()).content.decode()
     assert page.count("<h1") == 1
     assert "“average” (1 entry)" in page
-    assert "suggested level 3" in page
+    assert "not on the scale yet. Perhaps 3?" in page
 
     owner_client.post(run.get_absolute_url(), {"label_0": "3", "label_1": "5", "label_2": "3"})
     run.refresh_from_db()
