@@ -4,15 +4,10 @@ Each function takes plain data from the stored insights document, so a chart nev
 re-runs the analysis.
 """
 
-import io
+import textwrap
 from datetime import date, timedelta
 
-import matplotlib
-
-matplotlib.use("Agg")
-
-from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
-from matplotlib.figure import Figure
+from withness.charts import SCREEN, TEXT_COLOUR, date_axis, drawn, figure, legend_below, quiet
 
 SETTLED = "#3f6f58"
 DRAINING = "#8a5a44"
@@ -22,18 +17,7 @@ ALONE_UNCHOSEN = "#b88a5a"
 VERDICT_COLOUR = {"lifts": SETTLED, "drains": DRAINING}
 BALANCE_WEEKS = 26
 ISOLATION_DAYS = 180
-
-
-def _svg(figure: Figure) -> str:
-    figure.tight_layout()
-    out = io.BytesIO()
-    figure.savefig(out, format="svg", metadata={"Date": None})
-    return out.getvalue().decode()
-
-
-def _quiet(axes) -> None:
-    for side in ("top", "right"):
-        axes.spines[side].set_visible(False)
+LABEL_WIDTH = 18  # characters on a line of a row's label
 
 
 def forest_rows(document: dict) -> list[dict]:
@@ -49,12 +33,24 @@ def forest_rows(document: dict) -> list[dict]:
 
 def forest_height(rows: list[dict]) -> float:
     """In inches at 100 dpi; the page uses it for the image's size."""
-    return 1.2 + 0.32 * max(len(rows), 1)
+    return 1.0 + 0.32 * max(len(rows), 1)
+
+
+def row_label(name: str) -> str:
+    """At most two short lines, whatever was typed, so a long name leaves room for its line.
+
+    The table under the chart has the name in full. A word is never split, so a name
+    without spaces stays whole (and may crowd the chart) rather than becoming a puzzle.
+    """
+    lines = textwrap.wrap(
+        " ".join(name.split()), LABEL_WIDTH, max_lines=2, placeholder=" …", break_long_words=False
+    )
+    return "\n".join(lines)
 
 
 def forest_svg(rows: list[dict]) -> str:
-    figure = Figure(figsize=(4.8, forest_height(rows)), dpi=100)
-    axes = figure.subplots()
+    chart = figure(forest_height(rows))
+    axes = chart.subplots()
     labels = []
     for i, row in enumerate(rows):
         y = len(rows) - 1 - i
@@ -63,21 +59,21 @@ def forest_svg(rows: list[dict]) -> str:
         axes.plot([p["low"], p["high"]], [y, y], color=colour, linewidth=2)
         axes.plot([p["estimate"]], [y], marker="o", color=colour)
         label = row["name"] if row["factor"] == "people" else row["label"]
-        labels.append(" ".join(label.split()))  # one line per row, whatever was typed
+        labels.append(row_label(label))
     axes.axvline(0, color="#999999", linewidth=1)
     # Names are people's own words: a "$" in one is a dollar, never the start of mathtext
     # (which would set it in italics, or fail to draw the chart at all).
     axes.set_yticks(range(len(rows)), list(reversed(labels)), parse_math=False)
-    axes.set_xlabel("← more drained     more settled →")
-    axes.grid(axis="x", alpha=0.3)
-    _quiet(axes)
-    return _svg(figure)
+    quiet(axes, grid="x")
+    # Under the whole figure, not the axes: names can leave the axes too narrow for it.
+    chart.supxlabel("← more drained     more settled →", size=SCREEN.text, color=TEXT_COLOUR)
+    return drawn(chart).decode()
 
 
 def effect_svg(item: dict) -> str:
     """A small chart for one card: the estimate and its 90% range, pleasantness and energy."""
-    figure = Figure(figsize=(3.6, 1.3), dpi=100)
-    axes = figure.subplots()
+    chart = figure(1.35)
+    axes = chart.subplots()
     shown = [("Pleasantness", item["pleasant"], VERDICT_COLOUR.get(item["verdict"], UNCLEAR))]
     if item["energy"]["estimate"] is not None:
         shown.append(("Energy (exploratory)", item["energy"], UNCLEAR))
@@ -90,9 +86,8 @@ def effect_svg(item: dict) -> str:
     axes.axvline(0, color="#999999", linewidth=1)
     axes.set_yticks(range(len(shown)), [label for label, _, _ in reversed(shown)])
     axes.set_ylim(-0.6, len(shown) - 0.4)
-    axes.grid(axis="x", alpha=0.3)
-    _quiet(axes)
-    return _svg(figure)
+    quiet(axes, grid="x")
+    return drawn(chart).decode()
 
 
 def balance_weeks(document: dict) -> list[dict]:
@@ -101,8 +96,8 @@ def balance_weeks(document: dict) -> list[dict]:
 
 
 def balance_svg(weeks: list[dict]) -> str:
-    figure = Figure(figsize=(4.8, 2.8), dpi=100)
-    axes = figure.subplots()
+    chart = figure(3.0)
+    axes = chart.subplots()
     starts = [date.fromisoformat(w["week_start"]) for w in weeks]
     others = [w["with_others_min"] / 60 for w in weeks]
     chosen = [w["alone_chosen_min"] / 60 for w in weeks]
@@ -120,10 +115,12 @@ def balance_svg(weeks: list[dict]) -> str:
         label="Alone, not chosen",
     )
     axes.set_ylabel("Hours in the week")
-    _dates(axes)
-    axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=3, frameon=False, fontsize=8)
-    _quiet(axes)
-    return _svg(figure)
+    if starts:
+        # A bar is drawn over its week's start, three days either side.
+        date_axis(axes, starts, min_days=28, pad=3.5)
+    quiet(axes)
+    legend_below(chart, SCREEN)
+    return drawn(chart).decode()
 
 
 def isolation_points(document: dict) -> list[dict]:
@@ -141,8 +138,8 @@ def isolation_weeks(points: list[dict], weeks: int = 12) -> list[dict]:
 
 
 def isolation_svg(points: list[dict], baseline: float | None, threshold: float | None) -> str:
-    figure = Figure(figsize=(4.8, 2.6), dpi=100)
-    axes = figure.subplots()
+    chart = figure(2.9)
+    axes = chart.subplots()
     days = [date.fromisoformat(p["date"]) for p in points]
     axes.plot(days, [p["smoothed"] for p in points], color=DRAINING, label="Isolation index")
     if baseline is not None:
@@ -150,14 +147,8 @@ def isolation_svg(points: list[dict], baseline: float | None, threshold: float |
     if threshold is not None:
         axes.axhline(threshold, color=UNCLEAR, linestyle=":", linewidth=1, label="Clearly above")
     axes.set_ylabel("Index (smoothed)")
-    _dates(axes)
-    axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=3, frameon=False, fontsize=8)
-    _quiet(axes)
-    return _svg(figure)
-
-
-def _dates(axes) -> None:
-    locator = AutoDateLocator(minticks=3, maxticks=6)
-    axes.xaxis.set_major_locator(locator)
-    axes.xaxis.set_major_formatter(ConciseDateFormatter(locator))
-    axes.grid(axis="y", alpha=0.3)
+    if days:
+        date_axis(axes, days, min_days=28)
+    quiet(axes)
+    legend_below(chart, SCREEN)
+    return drawn(chart).decode()
