@@ -172,7 +172,7 @@ def _code_field(label: str, help_text: str) -> forms.CharField:
     return forms.CharField(
         label=label,
         help_text=help_text,
-        max_length=20,
+        max_length=60,  # room for a mistyped recovery code, so the error can say so
         widget=forms.TextInput(
             attrs={
                 "autocomplete": "one-time-code",
@@ -182,15 +182,19 @@ def _code_field(label: str, help_text: str) -> forms.CharField:
                 "class": "code-input",
             }
         ),
-        error_messages={"required": "Type the code, then press the button again."},
+        error_messages={
+            "required": "Type the code, then press the button again.",
+            "max_length": "That’s far longer than any code here. Try typing it again.",
+        },
     )
 
 
-CODE_HELP = "The 6 digits your authenticator app shows now, or one of your recovery codes."
+# The page around the box already says which codes: the help adds only what tells them apart.
+CODE_HELP = "Codes from your app have 6 digits; backup codes have 10."
 
 
 class TwoFactorCodeForm(forms.Form):
-    """The code step of signing in, and the check that turns two-step sign-in on."""
+    """The code step of signing in: a code from the app, or a backup code."""
 
     code = _code_field("Code", CODE_HELP)
 
@@ -217,7 +221,7 @@ class ReauthForm(forms.Form):
         self.user = request.user
         super().__init__(*args, **kwargs)
         if two_factor.is_on(self.user):
-            self.fields["code"] = _code_field("Code from your app", CODE_HELP)
+            self.fields["code"] = _code_field("Code from your app, or a backup code", CODE_HELP)
 
     def clean_password(self):
         password = self.cleaned_data["password"]
@@ -264,6 +268,17 @@ class RecoverForm(forms.Form):
         self.fields["new_password1"].help_text = PASSWORD_HELP
         self.fields["new_password2"].help_text = ""
         self.user = None
+
+    def clean_code(self):
+        code = self.cleaned_data["code"]
+        digits = "".join(ch for ch in code if ch.isalnum())
+        if digits.isdigit() and len(digits) == two_factor.BACKUP_DIGITS:
+            raise ValidationError(
+                "That looks like a backup code from two-step sign-in. Here you need your "
+                "recovery code: 30 letters and numbers, like ABCDE-FGHIJ-…",
+                "backup_code",
+            )
+        return code
 
     def clean(self):
         data = super().clean()

@@ -11,13 +11,14 @@ asked. Later, the action asks for the password (and a code, with two-step sign-i
   person was on.
 
 Use `@recent_auth_required` on views without ids, or `reauth.required(request)` after the
-owner check in views with ids, so someone else's id still gets a plain 404.
+owner check in views with ids, so someone else's id still gets a plain 404. Either way, add
+the route to ACTIONS, so the confirm page can say what the person is about to do.
 """
 
 import time
 from datetime import timedelta
 from functools import wraps
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -35,6 +36,21 @@ PAUSED_UNTIL = "reauth_paused_until"
 MAX_FAILURES = 5
 PAUSE = timedelta(minutes=15)
 PREFIX = "reauth"  # the confirm form's own fields, kept apart from the action's
+
+# What each action that asks first does, finishing "You’re about to …". By URL name, so the
+# confirm page can say it whichever way it was reached: a form post, a link or htmx.
+ACTIONS = {
+    "portability:export_json": "download a copy of everything in your journal",
+    "portability:export_csv": "download a copy of everything in your journal, as spreadsheets",
+    "growth:feed_revoke": "stop your private calendar address, so calendars can no longer read it",
+    "care:link_revoke": "revoke a link to a summary you shared, so it no longer opens",
+    "api:token_revoke": "revoke an API token, so whatever uses it stops working",
+    "accounts:two_factor_turn_on": "turn on two-step sign-in",
+    "accounts:two_factor_codes": "make new backup codes for two-step sign-in; the old ones "
+    "will stop working",
+    "accounts:two_factor_turn_off": "turn off two-step sign-in",
+    "accounts:new_recovery_code": "make a new recovery code; the old one will stop working",
+}
 
 
 def _now() -> float:
@@ -85,12 +101,26 @@ def safe_next(request, url: str | None, default: str = "") -> str:
     return default or reverse("accounts:settings")
 
 
-def confirm_url(next_url: str) -> str:
-    return f"{reverse('accounts:reauth')}?{urlencode({'next': next_url})}"
+def confirm_url(next_url: str, doing: str = "") -> str:
+    """The confirm page, returning to `next_url`; `doing` is the action's own address."""
+    query = {"next": next_url, **({"doing": doing} if doing else {})}
+    return f"{reverse('accounts:reauth')}?{urlencode(query)}"
 
 
-def required(request):
+def action_words(url: str) -> str:
+    """What the action at this address does, in plain words; "" for any other address."""
+    try:
+        match = resolve(urlsplit(url or "").path)
+    except Resolver404:
+        return ""
+    return ACTIONS.get(match.view_name, "")
+
+
+def required(request, *, action: str = ""):
     """None when the action may go ahead; otherwise the response that asks first.
+
+    `action` says more closely what is about to happen ("revoke the token “phone”") than
+    ACTIONS can; without it, the words in ACTIONS are used.
 
     When the in-place confirm form comes back correct, this stamps the session, takes the
     confirm fields out of request.POST, and returns None so the action runs as first posted.
@@ -100,7 +130,7 @@ def required(request):
     if request.htmx:
         back = safe_next(request, request.htmx.current_url_abs_path)
         response = HttpResponse(status=204)
-        response["HX-Redirect"] = confirm_url(back)
+        response["HX-Redirect"] = confirm_url(back, doing=request.path)
         return response
     if request.method != "POST":
         return redirect(confirm_url(request.get_full_path()))
@@ -125,6 +155,7 @@ def required(request):
     return render(request, "accounts/reauth.html", {
         "form": form,
         "action": request.get_full_path(),
+        "doing": action or action_words(request.path),
         "carried": carried,
         "back": safe_next(request, request.headers.get("Referer")),
     })  # fmt: skip
@@ -141,6 +172,7 @@ def recent_auth_required(view=None, *, downloads: bool = False):
             asked = required(request)
             return asked if asked is not None else view(request, *args, **kwargs)
 
+        wrapper.asks_first = True
         wrapper.downloads = downloads
         return wrapper
 
@@ -153,6 +185,9 @@ def confirm(request):
     from .forms import ReauthForm
 
     next_url = safe_next(request, request.POST.get("next") or request.GET.get("next"))
+    # An htmx action sends its own address along; a link's action is where it returns to.
+    doing_url = request.POST.get("doing") or request.GET.get("doing") or ""
+    doing = action_words(doing_url or next_url)
     form = ReauthForm(request.POST or None, request=request)
     if request.method == "POST" and form.is_valid():
         mark_recent(request)
@@ -164,6 +199,7 @@ def confirm(request):
     back = reverse("accounts:settings") if _is_download(next_url) else next_url
     return render(request, "accounts/reauth.html", {
         "form": form, "action": request.path, "next": next_url, "back": back,
+        "doing": doing, "doing_url": doing_url,
     })  # fmt: skip
 
 

@@ -1,9 +1,12 @@
-"""Two-step sign-in: a code from an authenticator app (TOTP) or a one-time recovery code.
+"""Two-step sign-in: a code from an authenticator app (TOTP) or a one-time backup code.
 
 Built on django-otp: a confirmed TOTPDevice means two-step sign-in is on; a StaticDevice holds
-the recovery codes. Both back off after wrong codes (1, 2, 4… seconds, per device), which is
+the backup codes. Both back off after wrong codes (1, 2, 4… seconds, per device), which is
 the rate limit for code guesses. A session that passed the code step is marked by
 `django_otp.login`, so `request.user.is_verified()` tells the two kinds of session apart.
+
+They are backup codes, never "recovery codes", wherever a person reads them: the recovery
+code is the account's other key to the journal (vault.py), and the two must not be confused.
 """
 
 import secrets
@@ -23,14 +26,18 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice, default_key
 
-RECOVERY_CODES = 10
-RECOVERY_DIGITS = 10
+BACKUP_CODES = 10
+BACKUP_DIGITS = 10
+APP_DIGITS = 6
 SETUP_KEY = "two_factor_setup_key"  # the secret being set up, kept in the session until confirmed
 
-WRONG_FORMAT = "A code is the 6 digits from your app, or one of your 10-digit recovery codes."
-WRONG_CODE = (
-    "That code didn’t match. Codes change every 30 seconds, so try the newest one in your app. "
-    "A recovery code works once."
+WRONG_APP_CODE = (
+    "That code from your app didn’t match. It changes every 30 seconds: try the newest one."
+)
+WRONG_BACKUP_CODE = "That backup code didn’t match, or it has been used already: each works once."
+LOOKS_LIKE_RECOVERY_CODE = (
+    "That looks like your recovery code, the one for a forgotten password. It isn’t needed "
+    "here: use the code your app shows now, or a backup code."
 )
 
 
@@ -91,9 +98,9 @@ def _matching_step(hex_key: str, code: str) -> int | None:
 
 
 def two_factor_turn_on(*, user, hex_key: str, code: str) -> tuple[TOTPDevice, list[str]]:
-    """Confirm the app with a code it shows; returns the device and fresh recovery codes."""
+    """Confirm the app with a code it shows; returns the device and fresh backup codes."""
     code = _normalise(code)
-    if len(code) != 6 or not code.isdigit():
+    if len(code) != APP_DIGITS or not code.isdigit():
         raise CodeRefused("Type the 6 digits your app shows for withness.")
     step = _matching_step(hex_key, code)
     if step is None:
@@ -107,7 +114,7 @@ def two_factor_turn_on(*, user, hex_key: str, code: str) -> tuple[TOTPDevice, li
         device = TOTPDevice.objects.create(
             user=user, name="Authenticator app", key=hex_key, last_t=step
         )
-        return device, recovery_codes_renew(user=user)
+        return device, backup_codes_renew(user=user)
 
 
 def two_factor_turn_off(*, user) -> None:
@@ -116,14 +123,14 @@ def two_factor_turn_off(*, user) -> None:
         StaticDevice.objects.filter(user=user).delete()
 
 
-def recovery_codes_renew(*, user) -> list[str]:
+def backup_codes_renew(*, user) -> list[str]:
     """Ten new one-time codes; any earlier ones stop working."""
     with transaction.atomic():
         StaticDevice.objects.filter(user=user).delete()
-        device = StaticDevice.objects.create(user=user, name="Recovery codes")
+        device = StaticDevice.objects.create(user=user, name="Backup codes")
         codes = [
-            "".join(secrets.choice("0123456789") for _ in range(RECOVERY_DIGITS))
-            for _ in range(RECOVERY_CODES)
+            "".join(secrets.choice("0123456789") for _ in range(BACKUP_DIGITS))
+            for _ in range(BACKUP_CODES)
         ]
         StaticToken.objects.bulk_create(StaticToken(device=device, token=c) for c in codes)
     return [f"{c[:5]} {c[5:]}" for c in codes]
@@ -135,7 +142,7 @@ def recovery_codes_renew(*, user) -> list[str]:
 @dataclass(frozen=True)
 class Verified:
     device: object
-    used_recovery_code: bool
+    used_backup_code: bool
     codes_left: int
 
 
@@ -152,8 +159,31 @@ def _paused_until(user) -> datetime | None:
     return max(paused, default=None)
 
 
+def _shape_problem(code: str) -> str:
+    """What is wrong with a code that can be neither kind, said about this code; or ""."""
+    n = len(code)
+    if code.isdigit() and n in (APP_DIGITS, BACKUP_DIGITS):
+        return ""
+    if looks_like_recovery_code(code):
+        return LOOKS_LIKE_RECOVERY_CODE
+    if not code.isdigit():
+        return "That has letters or other signs in it. These codes are digits only."
+    digits = f"That’s {n} digit{'s' if n != 1 else ''}"
+    if n < APP_DIGITS:
+        return f"{digits}; codes from your app have 6."
+    if n > BACKUP_DIGITS:
+        return f"{digits}; backup codes have 10."
+    return f"{digits}: codes from your app have 6, backup codes 10."
+
+
+def looks_like_recovery_code(code: str) -> bool:
+    """The account's recovery code: 30 letters and digits, usually typed with dashes."""
+    text = "".join(ch for ch in code.upper() if ch.isalnum())
+    return len(text) == 30 and not text.isdigit()
+
+
 def code_verify(*, user, code: str) -> Verified:
-    """Check a code from the app or a recovery code. Raises CodeRefused with what to do."""
+    """Check a code from the app or a backup code. Raises CodeRefused with what to do."""
     until = _paused_until(user)
     if until is not None:
         seconds = max(1, round((until - timezone.now()).total_seconds()))
@@ -163,16 +193,16 @@ def code_verify(*, user, code: str) -> Verified:
             f"Try again in about {wait}."
         )
     code = _normalise(code)
-    if not code.isdigit() or len(code) not in (6, RECOVERY_DIGITS):
-        raise CodeRefused(WRONG_FORMAT)
-    model = TOTPDevice if len(code) == 6 else StaticDevice
+    if problem := _shape_problem(code):
+        raise CodeRefused(problem)
+    model = TOTPDevice if len(code) == APP_DIGITS else StaticDevice
     with transaction.atomic():
         devices = model.objects.devices_for_user(user, confirmed=True).select_for_update()
         device = next((d for d in devices if d.verify_token(code)), None)
     if device is None:
-        raise CodeRefused(WRONG_CODE)
+        raise CodeRefused(WRONG_APP_CODE if model is TOTPDevice else WRONG_BACKUP_CODE)
     left = StaticToken.objects.filter(device__user=user).count()
-    return Verified(device=device, used_recovery_code=model is StaticDevice, codes_left=left)
+    return Verified(device=device, used_backup_code=model is StaticDevice, codes_left=left)
 
 
 def session_verify(request, verified: Verified) -> None:

@@ -20,7 +20,7 @@ def _back_to_settings():
 @never_cache
 @login_required
 def verify(request):
-    """After a correct password: the code from the app, or a recovery code."""
+    """After a correct password: the code from the app, or a backup code."""
     home = resolve_url(settings.LOGIN_REDIRECT_URL)
     next_url = reauth.safe_next(request, request.POST.get("next") or request.GET.get("next"), home)
     if request.user.is_verified() or not two_factor.is_on(request.user):
@@ -35,14 +35,14 @@ def verify(request):
             request.session.cycle_key()
             two_factor.session_verify(request, verified)
             reauth.mark_recent(request)
-            if verified.used_recovery_code:
+            if verified.used_backup_code:
                 messages.info(request, _codes_left_note(verified.codes_left))
             return redirect(next_url)
     return render(request, "accounts/two_factor_verify.html", {"form": form, "next": next_url})
 
 
 def _codes_left_note(left: int) -> str:
-    note = f"You used a recovery code; it won’t work again. {left} left."
+    note = f"You used a backup code; it won’t work again. {left} left."
     if left <= 3:
         note += " You can make a fresh set in Settings, under Two-step sign-in."
     return note
@@ -89,8 +89,8 @@ def _show_codes(request, codes, heading):
 def codes_renew(request):
     if not two_factor.is_on(request.user):
         return _back_to_settings()
-    codes = two_factor.recovery_codes_renew(user=request.user)
-    return _show_codes(request, codes, "Your new recovery codes")
+    codes = two_factor.backup_codes_renew(user=request.user)
+    return _show_codes(request, codes, "Your new backup codes")
 
 
 @login_required

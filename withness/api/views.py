@@ -40,7 +40,8 @@ def token_create(request):
 @require_POST
 def token_revoke(request, pk):
     token = get_object_or_404(ApiToken.objects.for_user(request.user), pk=pk)
-    if (asked := reauth.required(request)) is not None:
+    doing = f"revoke the token “{token.name}”, so whatever uses it stops working"
+    if (asked := reauth.required(request, action=doing)) is not None:
         return asked
     services.token_revoke(token=token)
     messages.success(request, f"“{token.name}” no longer works.")

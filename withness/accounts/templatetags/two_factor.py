@@ -7,5 +7,5 @@ register = template.Library()
 
 @register.simple_tag
 def two_factor_state(user):
-    """Whether two-step sign-in is on, and how many recovery codes are left."""
+    """Whether two-step sign-in is on, and how many backup codes are left."""
     return two_factor_state_.state_for(user)

@@ -41,21 +41,24 @@ def test_a_person_turns_on_two_step_sign_in_and_signs_in_with_a_code(
     page.get_by_role("button", name="Turn on").click()
 
     page.get_by_role("heading", name="Two-step sign-in is on.").wait_for()
-    codes = re.findall(r"\d{5} \d{5}", page.locator(".recovery-codes").inner_text())
+    codes = re.findall(r"\d{5} \d{5}", page.get_by_label("Backup codes").inner_text())
     assert len(codes) == 10 and two_factor.is_on(owner)
-    shoot(page, "two-factor-recovery-codes")
+    shoot(page, "two-factor-backup-codes")
     page.get_by_role("link", name="I’ve kept them, back to Settings").click()
     page.wait_for_url("**/account/settings/#two-step")
-    assert "10 recovery codes left" in page.locator("#two-step").inner_text()
+    assert "10 backup codes left" in page.locator("#two-step").inner_text()
     page.locator("#account").get_by_role("button", name="Log out").click()
     page.wait_for_url("**/account/login/")
 
     log_in(page, password)
     page.wait_for_url("**/account/login/code/**")
+    both = "a code from your authenticator app, or one of your backup codes"
+    assert page.get_by_text(both).is_visible()
     shoot(page, "two-factor-code-step")
     page.get_by_label("Code", exact=True).fill("12345")
     page.get_by_role("button", name="Continue").click()
-    assert "6 digits from your app" in page.locator(".errorlist").inner_text()
+    assert page.locator(".errorlist").inner_text() == "That’s 5 digits; codes from your app have 6."
+    assert not page.get_by_role("alert").count()  # one box, one note beside it
     shoot(page, "two-factor-code-wrong")
     # The next step's code: the one that turned it on cannot be used twice.
     page.get_by_label("Code", exact=True).fill(totp_code(key, steps_ahead=1))
@@ -96,6 +99,7 @@ def test_revoking_a_token_after_a_while_asks_for_the_password_first(
 
     page.get_by_role("heading", name="Confirm it’s you").wait_for()
     assert ApiToken.objects.get().revoked_at is None
+    assert page.get_by_text("You’re about to revoke the token “phone shortcut”").is_visible()
     shoot(page, "reauth-confirm")
     page.get_by_label("Your password").fill(password)
     page.get_by_role("button", name="Confirm").click()

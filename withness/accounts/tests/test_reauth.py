@@ -1,16 +1,20 @@
+import re
 from datetime import UTC, datetime, timedelta
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import time_machine
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
+from withness.accounts import reauth
 from withness.api.models import ApiToken
 from withness.api.services import token_create
 from withness.care.models import ShareLink, TherapistSummary
 from withness.care.services import share_link_create
 from withness.growth import services as growth_services
 from withness.growth.models import NudgeSettings
+from withness.hardening.sweep import routes
 from withness.testing.fixtures import confirm_long_ago, confirm_recently
 
 pytestmark = pytest.mark.django_db
@@ -152,7 +156,12 @@ def test_htmx_requests_are_sent_to_the_confirm_page_and_back(owner_client, token
     )
 
     assert response.status_code == 204
-    assert response["HX-Redirect"] == f"{CONFIRM}?next={SETTINGS.replace('/', '%2F')}%23api-tokens"
+    sent_to = urlsplit(response["HX-Redirect"])
+    assert sent_to.path == CONFIRM
+    assert parse_qs(sent_to.query) == {
+        "next": [SETTINGS + "#api-tokens"],
+        "doing": [revoke_url(token)],
+    }
     assert not is_revoked(token)
 
 
@@ -217,7 +226,7 @@ def test_with_two_step_sign_in_confirming_needs_a_code(client, owner_two_factor,
     client.post(revoke_url(token), {"reauth-password": password, "reauth-code": "000"})
     assert not is_revoked(token)
 
-    code = owner_two_factor.recovery_codes[0]
+    code = owner_two_factor.recovery_codes[0]  # the fixture's name for the backup codes
     client.post(revoke_url(token), {"reauth-password": password, "reauth-code": code})
     assert is_revoked(token)
 
@@ -244,3 +253,80 @@ def test_deleting_the_account_with_two_step_sign_in_needs_a_code(
 
     client.post(url, {"password": password, "code": owner_two_factor.recovery_codes[0]})
     assert not get_user_model().objects.filter(pk=owner_two_factor.user.pk).exists()
+
+
+# The confirm page says what the person is about to do
+
+
+def about_to(html: str) -> str:
+    """The “You’re about to …” line, tags stripped; "" when the page has none."""
+    found = re.search(r'<p class="reauth-doing">(.*?)</p>', html, re.S)
+    return re.sub(r"<[^>]+>", "", found[1]) if found else ""
+
+
+def test_revoking_a_token_says_which_token_is_about_to_be_revoked(owner_client, token):
+    confirm_long_ago(owner_client)
+
+    html = owner_client.post(revoke_url(token)).content.decode()
+
+    assert about_to(html) == (
+        "You’re about to revoke the token “phone shortcut”, so whatever uses it stops working."
+    )
+    assert "this is something we check first" not in html
+
+
+def test_a_download_link_says_a_copy_of_the_journal_is_about_to_be_downloaded(owner_client):
+    confirm_long_ago(owner_client)
+
+    page = owner_client.get(EXPORT, follow=True).content.decode()
+
+    assert about_to(page) == "You’re about to download a copy of everything in your journal."
+
+
+def test_a_wrong_password_keeps_saying_what_is_being_confirmed(owner_client, token):
+    confirm_long_ago(owner_client)
+
+    html = owner_client.post(revoke_url(token), {"reauth-password": "not-it"}).content.decode()
+
+    assert "revoke the token “phone shortcut”" in about_to(html)
+    assert html.count("That is not your password") == 1
+
+
+def test_an_htmx_action_is_named_on_the_confirm_page_and_after_a_wrong_password(
+    owner_client, owner
+):
+    growth_services.feed_create(user=owner)
+    confirm_long_ago(owner_client)
+    here = "http://testserver" + reverse("growth:nudges")
+    sent_to = owner_client.post(
+        reverse("growth:feed_revoke"), HTTP_HX_REQUEST="true", HTTP_HX_CURRENT_URL=here
+    )["HX-Redirect"]
+
+    page = owner_client.get(sent_to).content.decode()
+    assert about_to(page).startswith("You’re about to stop your private calendar address")
+
+    query = parse_qs(urlsplit(sent_to).query)
+    wrong = {"password": "not-it", "next": query["next"][0], "doing": query["doing"][0]}
+    again = owner_client.post(CONFIRM, wrong).content.decode()
+    assert about_to(again).startswith("You’re about to stop your private calendar address")
+
+
+@pytest.mark.parametrize(
+    "query", [{}, {"next": SETTINGS}, {"doing": "https://elsewhere.example/x"}, {"doing": "/nope/"}]
+)
+def test_without_a_known_action_the_page_asks_plainly_and_names_nothing(owner_client, query):
+    confirm_long_ago(owner_client)
+
+    html = owner_client.get(CONFIRM, query).content.decode()
+
+    assert about_to(html) == ""
+    assert "before this step" in html
+
+
+def test_every_action_that_asks_first_has_words_for_the_confirm_page():
+    asking = [r.name for r in routes() if getattr(r.callback, "asks_first", False)]
+
+    assert len(asking) >= 7
+    # The two that ask from inside the view, after their owner check:
+    for name in [*asking, "api:token_revoke", "care:link_revoke"]:
+        assert reauth.ACTIONS.get(name), f"{name} has no words in reauth.ACTIONS"

@@ -124,10 +124,35 @@ def test_the_care_section_points_to_help_now(owner_client):
     assert reverse("care:help_now") in html
 
 
+def who_can_join(html: str) -> str:
+    return html[html.index('id="signup-heading"') : html.index("</section>", html.index("signup"))]
+
+
+@pytest.mark.parametrize(
+    ("mode", "plain"),
+    [
+        ("closed", "Nobody new can join: sign-up is off here, and there are no invite links."),
+        ("open", "Anyone who can reach this withness can make their own account here"),
+        ("invite", "People can make an account here with an invite link from you."),
+    ],
+)
+def test_who_can_join_says_it_plainly_first_and_the_setting_last_in_small_print(
+    owner_client, settings, mode, plain
+):
+    settings.SIGNUP = mode
+
+    section = who_can_join(owner_client.get(SETTINGS).content.decode())
+
+    admin_line = section.index('<p class="small muted">For whoever runs this withness:')
+    assert section.index(plain) < admin_line
+    assert section.index("WITHNESS_SIGNUP") > admin_line  # the setting's name only in that line
+    assert "restart withness" in section[admin_line:]
+
+
 def test_the_owner_sees_how_to_open_signup_when_it_is_closed(owner_client):
     html = owner_client.get(SETTINGS).content.decode()
 
-    assert "WITHNESS_SIGNUP=invite" in html
+    assert "<code>WITHNESS_SIGNUP=invite</code> and restart withness" in html
 
 
 def test_people_other_than_the_owner_do_not_see_who_can_join(outsider_client, owner):

@@ -35,6 +35,13 @@ def test_setup_shows_one_heading_and_a_label_for_every_input(client):
         assert f'<label for="id_{field}">' in html
 
 
+def test_setup_speaks_plainly_about_where_the_journal_is_kept(client):
+    html = client.get(SETUP).content.decode()
+
+    assert "Your journal is kept here, on this withness." in html
+    assert "instance" not in html
+
+
 def test_setup_defaults_the_time_zone_to_utc_and_lets_the_script_guess(client):
     response = client.get(SETUP)
 

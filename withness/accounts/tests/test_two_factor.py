@@ -119,16 +119,49 @@ def test_a_wrong_code_gets_a_clear_message_and_no_way_in(client, owner_two_facto
 
     response = client.post(VERIFY, {"code": "111111" if right != "111111" else "222222"})
 
-    assert "didn’t match" in response.content.decode()
+    assert "That code from your app didn’t match" in response.content.decode()
     assert client.get(HOME).status_code == 302
 
 
-def test_codes_in_the_wrong_shape_are_explained(client, owner_two_factor, password):
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("12345", "That’s 5 digits; codes from your app have 6."),
+        ("1234 567", "That’s 7 digits: codes from your app have 6, backup codes 10."),
+        ("123456789012", "That’s 12 digits; backup codes have 10."),
+        ("12ab56", "That has letters or other signs in it."),
+        ("ABCDE-FGHIJ-KLMNO-PQRST-UVWXY-Z2345", "That looks like your recovery code"),
+    ],
+)
+def test_codes_in_the_wrong_shape_are_explained_for_what_was_typed(
+    client, owner_two_factor, password, typed, said
+):
     sign_in_with_password(client, password)
 
-    response = client.post(VERIFY, {"code": "12ab"})
+    html = client.post(VERIFY, {"code": typed}).content.decode()
 
-    assert "6 digits from your app" in response.content.decode()
+    assert said in html
+    assert client.get(HOME).status_code == 302
+
+
+def test_the_code_step_names_both_kinds_of_code_once(client, owner_two_factor, password):
+    sign_in_with_password(client, password)
+
+    html = client.get(VERIFY).content.decode()
+
+    assert "a code from your authenticator app, or one of your backup codes" in html
+    assert "recovery code" not in html.lower()
+    assert html.count("backup code") == 2  # the sentence above, and the box's 6-or-10 note
+
+
+def test_a_wrong_code_is_explained_once_beside_the_box(client, owner_two_factor, password):
+    sign_in_with_password(client, password)
+
+    html = client.post(VERIFY, {"code": "12345"}).content.decode()
+
+    assert html.count("That’s 5 digits") == 1
+    assert "form-errors" not in html and "next to each box" not in html
+    assert 'aria-describedby="id_code_helptext id_code_error"' in html
 
 
 def test_wrong_codes_in_a_row_pause_guessing(client, owner_two_factor, password, clock):
@@ -145,7 +178,7 @@ def test_wrong_codes_in_a_row_pause_guessing(client, owner_two_factor, password,
     assert client.post(VERIFY, {"code": right}).status_code == 302
 
 
-def test_a_recovery_code_works_once(client, owner_two_factor, password):
+def test_a_backup_code_works_once(client, owner_two_factor, password):
     code = owner_two_factor.recovery_codes[0]
     sign_in_with_password(client, password)
 
@@ -156,16 +189,16 @@ def test_a_recovery_code_works_once(client, owner_two_factor, password):
     client.post(reverse("accounts:logout"))
     sign_in_with_password(client, password)
     again = client.post(VERIFY, {"code": code})
-    assert "didn’t match" in again.content.decode()
+    assert "That backup code didn’t match, or it has been used already" in again.content.decode()
     assert StaticToken.objects.filter(device__user=owner_two_factor.user).count() == 9
 
 
-def test_using_a_recovery_code_says_how_many_are_left(client, owner_two_factor, password):
+def test_using_a_backup_code_says_how_many_are_left(client, owner_two_factor, password):
     sign_in_with_password(client, password)
 
     response = client.post(VERIFY, {"code": owner_two_factor.recovery_codes[3]}, follow=True)
 
-    assert "9 left" in response.content.decode()
+    assert "You used a backup code; it won’t work again. 9 left." in response.content.decode()
 
 
 def test_a_half_signed_in_person_reaches_only_the_code_step(client, owner_two_factor, password):
@@ -240,14 +273,15 @@ def test_people_without_two_step_sign_in_skip_the_code_step(owner_client):
     assert owner_client.get(HOME).status_code == 200
 
 
-# Recovery codes and turning it off
+# Backup codes and turning it off
 
 
-def test_new_recovery_codes_replace_the_old_ones(client, owner_two_factor):
+def test_new_backup_codes_replace_the_old_ones(client, owner_two_factor):
     owner_two_factor.sign_in(client)
 
     html = client.post(reverse("accounts:two_factor_codes")).content.decode()
 
+    assert "<h1>Your new backup codes</h1>" in html and "recovery codes" not in html
     new = re.findall(r"<li><code>(\d{5} \d{5})</code></li>", html)
     assert len(new) == 10 and not set(new) & set(owner_two_factor.recovery_codes)
     assert StaticToken.objects.filter(device__user=owner_two_factor.user).count() == 10
@@ -268,5 +302,6 @@ def test_the_settings_section_shows_it_is_on(client, owner_two_factor):
 
     html = client.get(reverse("accounts:settings")).content.decode()
 
-    assert "10 recovery codes left" in html
+    assert "10 backup codes left" in html and "Make new backup codes" in html
+    assert "recovery codes" not in html  # the account's recovery code is a different thing
     assert reverse("accounts:two_factor_turn_off") in html

@@ -257,6 +257,19 @@ def test_a_wrong_recovery_code_changes_nothing(owner, client):
     assert owner.check_password(PASSWORD)
 
 
+def test_a_backup_code_typed_for_the_recovery_code_is_named_as_such(owner, client):
+    response = client.post(reverse("accounts:recover"), {
+        "username": "robin", "code": "12345 67890",
+        "new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD,
+    })  # fmt: skip
+
+    html = response.content.decode()
+    assert "That looks like a backup code from two-step sign-in" in html
+    assert "recovery code: 30 letters and numbers" in html
+    owner.refresh_from_db()
+    assert owner.check_password(PASSWORD)
+
+
 def test_an_account_from_before_encryption_is_sealed_at_its_next_sign_in(db, keyring):
     user = User.objects.create_user(username="kit", password=PASSWORD)
     person = PersonFactory(owner=user, notes=PHRASE)  # no vault yet: stored as it was

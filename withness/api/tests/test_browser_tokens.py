@@ -5,6 +5,7 @@ import urllib.request
 
 import pytest
 
+from withness.accounts.tests.copying import copied_with_the_button
 from withness.api.models import ApiToken
 from withness.testing.browser import shoot, sign_in
 
@@ -36,6 +37,7 @@ def test_a_person_makes_a_token_uses_it_and_revokes_it(page, live_server, owner)
     secret = page.get_by_label("Copy it now").input_value()
     assert secret.startswith("wtn_")
     shoot(page, "api-token-created")
+    assert copied_with_the_button(page, "Copy the token") == secret
     assert people_status(live_server, secret) == 200
 
     page.get_by_role("link", name="Done, back to Settings").click()
@@ -53,3 +55,21 @@ def test_the_api_docs_page_reads_well(page, live_server):
     page.wait_for_url("**/api/v1/docs")
     assert page.get_by_role("heading", level=1).inner_text() == "The withness API"
     shoot(page, "api-docs")
+
+
+def test_without_javascript_the_token_is_still_there_to_select_by_hand(
+    chromium, live_server, owner
+):
+    context = chromium.new_context(java_script_enabled=False, base_url=live_server.url)
+    page = context.new_page()
+    sign_in(page, live_server, owner)
+    page.goto("/account/settings/#api-tokens")
+    page.locator("#api-tokens").get_by_label("Name").fill("backup script")
+    page.get_by_role("button", name="Make a token").click()
+
+    page.wait_for_url("**/api/tokens/")
+    field = page.get_by_label("Copy it now")
+    assert field.input_value().startswith("wtn_")
+    assert field.get_attribute("readonly") is not None
+    assert not page.get_by_role("button", name="Copy the token").is_visible()
+    context.close()

@@ -52,6 +52,19 @@ def test_making_a_token_shows_its_secret_once(owner_client, owner):
     assert secret not in settings_page
 
 
+def test_the_new_token_is_shown_on_one_read_only_line_with_a_copy_button(owner_client):
+    response = make(owner_client)
+    html = response.content.decode()
+    secret = secret_from(response)
+
+    assert "<textarea" not in html
+    assert f'id="api-secret" class="api-secret" value="{secret}" readonly' in html
+    assert '<label id="secret-label" for="api-secret">' in html
+    # Shown by copy.js only where the clipboard works; without it the field is still there.
+    assert 'data-copy="api-secret" hidden>' in html
+    assert "accounts/copy.js" in html and "<script>" not in html
+
+
 def test_only_a_hash_of_the_secret_is_stored_anywhere(owner_client, owner):
     secret = secret_from(make(owner_client))
     token = ApiToken.objects.get(owner=owner)
