@@ -8,7 +8,7 @@ from withness.ownership import OwnedModel
 from withness.people.models import Person
 
 from . import body
-from .titles import checkin_title, solitude_title, state_words, who_of
+from .titles import change_words, checkin_title, solitude_title, state_words, who_of
 
 PLEASANT_VALIDATORS = [MinValueValidator(-5), MaxValueValidator(5)]
 ENERGY_VALIDATORS = [MinValueValidator(0), MaxValueValidator(10)]
@@ -113,6 +113,10 @@ class Timed(OwnedModel):
         if self.before_pleasant is None or self.after_pleasant is None:
             return None
         return self.after_pleasant - self.before_pleasant
+
+    def state_change_words(self) -> str:
+        """The change in plain words ("much more pleasant after"), or "" when it is unknown."""
+        return change_words(self.state_change())
 
 
 class Interaction(Timed):

@@ -145,6 +145,22 @@ def recent_entries(user, limit: int = 5) -> list:
     return load_entries(user, list(timeline_keys(user, TimelineFilters())[:limit]))
 
 
+# Reflection prompts and other growth notes wait for this many entries: on the first day, a
+# question like "what did staying guarded protect you from?" is too much to meet.
+FEW_ENTRIES = 3
+
+
+def journal_has_begun(user, recent: list) -> bool:
+    """Whether home has room for more than a first step: a few entries, or anyone in the journal
+    (a person, or time with others), whose follow-ups and reminders must not wait.
+
+    `recent` is the newest few entries, as home already has them.
+    """
+    if len(recent) >= FEW_ENTRIES or any(entry.kind == "interaction" for entry in recent):
+        return True
+    return Person.objects.for_user(user).exists()
+
+
 def checkin_for_day(user, day: date) -> CheckIn | None:
     return CheckIn.objects.for_user(user).filter(day=day).first()
 

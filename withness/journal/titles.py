@@ -1,5 +1,5 @@
-"""What an entry is called, in plain Python: the models' own titles use these, and so does
-the quick `withness history` (portability/direct.py), which reads without Django."""
+"""What an entry is called and how it went, in plain Python: the models' own titles use these,
+and so does the quick `withness history` (portability/direct.py), which reads without Django."""
 
 from datetime import date
 
@@ -23,3 +23,15 @@ def state_words(pleasant, energy) -> str:
     if pleasant is None or energy is None:
         return ""
     return REGION_WORDS[region_of(pleasant, energy)]
+
+
+def change_words(change: float | None) -> str:
+    """How much more or less pleasant it felt afterwards, in words rather than a bare number
+    (the change is on the −5…+5 scale, in half steps): "a little more pleasant after"."""
+    if change is None:
+        return ""
+    if change == 0:
+        return "about as pleasant after"
+    size = abs(change)
+    degree = "a little " if size <= 1 else "much " if size >= 3 else ""
+    return f"{degree}{'more' if change > 0 else 'less'} pleasant after"

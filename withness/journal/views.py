@@ -20,14 +20,16 @@ def home(request):
         return redirect("accounts:setup")
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    today = request.user.today()
+    user = request.user
+    recent = selectors.recent_entries(user, 5)
     return render(
         request,
         "journal/home.html",
         {
             "nav": "home",
-            "checkin": selectors.checkin_for_day(request.user, today),
-            "recent": selectors.recent_entries(request.user, 5),
+            "checkin": selectors.checkin_for_day(user, user.today()),
+            "recent": recent,
+            "journal_has_begun": selectors.journal_has_begun(user, recent),
         },
     )
 

@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from withness.growth.models import PromptSetAside, Reflection
 from withness.growth.prompts import PROMPTS
+from withness.testing.factories import SolitudeFactory
 
 from .factories import ReflectionFactory
 
@@ -91,6 +92,7 @@ def test_answers_are_searchable_by_answer_or_prompt(owner_client, owner):
 
 
 def test_home_offers_one_prompt_and_not_today_sets_it_aside(owner_client, owner):
+    SolitudeFactory.create_batch(3, owner=owner)  # home offers these once a journal is under way
     with time_machine.travel(START, tick=False) as clock:
         body = owner_client.get("/").content.decode()
         assert body.count(OFFER) == 1
@@ -107,6 +109,7 @@ def test_home_offers_one_prompt_and_not_today_sets_it_aside(owner_client, owner)
 
 
 def test_after_answering_no_prompt_is_offered_for_a_couple_of_days(owner_client, owner):
+    SolitudeFactory.create_batch(3, owner=owner)  # home offers these once a journal is under way
     with time_machine.travel(START, tick=False) as clock:
         owner_client.post(
             reverse("growth:reflection_new", args=["most-yourself"]), {"answer": "Here"}

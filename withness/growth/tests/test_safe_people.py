@@ -3,7 +3,7 @@ from django.urls import reverse
 
 from withness.growth.models import SafePersonNote
 from withness.people.models import Person
-from withness.testing.factories import PersonFactory
+from withness.testing.factories import PersonFactory, SolitudeFactory
 
 
 def test_marking_someone_in_the_list_as_a_safe_person_keeps_what_makes_them_safe(
@@ -100,6 +100,7 @@ def test_choosing_a_listed_person_and_a_new_name_at_once_is_refused(owner_client
 
 
 def test_the_flow_is_offered_on_home_until_there_is_a_safe_person(owner_client, owner):
+    SolitudeFactory.create_batch(3, owner=owner)  # home offers these once a journal is under way
     assert "Is there someone who feels steady to you?" in owner_client.get("/").content.decode()
     PersonFactory(owner=owner, is_safe_person=True)
     assert "Is there someone who feels steady to you?" not in owner_client.get("/").content.decode()

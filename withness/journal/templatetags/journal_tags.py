@@ -26,6 +26,33 @@ def state_input(form, prefix, legend, help=""):
     }
 
 
+@register.simple_tag
+def state_journey(entry):
+    """How it felt before and after, and whether it grew more or less pleasant, in words.
+
+    The words alone can hide a change ("settled and open" both times, yet much more pleasant)
+    and a bare "(+3)" explains nothing, so the change is said: "…, a little more pleasant after".
+    """
+    before, after = entry.before_words, entry.after_words
+    change = entry.state_change()
+    if not after:
+        return before
+    if not before:
+        return f"after: {after}"
+    if before == after:
+        if not change:
+            return f"{after}, before and after"
+        return f"{after}, and {entry.state_change_words()}"
+    arrow = format_html(
+        '{} <span aria-hidden="true">→</span><span class="visually-hidden">then</span> {}',
+        before,
+        after,
+    )
+    if not change:
+        return arrow
+    return format_html("{}, {}", arrow, entry.state_change_words())
+
+
 @register.filter
 def signed(value):
     """+1.5 / −2 / 0 for state changes."""

@@ -85,6 +85,9 @@ def test_a_new_person_keeps_a_connection_journal(page):
     # Find them in history, edit one, delete one and undo.
     page.get_by_role("link", name="History", exact=True).click()
     shoot(page, "history")
+    # The filters are folded on a phone, so entries come first; one tap opens them.
+    expect(page.get_by_label("Words")).to_be_hidden()
+    page.locator("summary", has_text="Filter").click()
     # The note is sealed at rest, and still found by a word in it.
     page.get_by_label("Words").fill("GARDEN")
     page.get_by_label("Words").press("Enter")
@@ -94,6 +97,7 @@ def test_a_new_person_keeps_a_connection_journal(page):
     shoot(page, "history-words")
     page.get_by_role("link", name="Clear").click()
     page.wait_for_url("**/history/")
+    page.locator("summary", has_text="Filter").click()
     page.get_by_label("Show").select_option("solitude")
     page.wait_for_url("**/history/?*kind=solitude*")
     assert page.locator("#timeline .entry").count() == 1

@@ -159,3 +159,11 @@ def test_today_follows_the_users_time_zone(owner_client, owner):
     with time_machine.travel("2026-03-01 11:30Z", tick=False):
         owner_client.post(CHECKIN, checkin())
     assert CheckIn.objects.get().day.isoformat() == "2026-03-02"
+
+
+def test_an_end_time_is_offered_right_after_the_length_it_replaces(owner_client):
+    html = owner_client.get(SOLITUDE).content.decode()
+    length = html.index("How long, in minutes")
+    end_time = html.index("Give an end time instead")
+    assert length < end_time < html.index("How did you feel before?")
+    assert end_time < html.index("Did it restore you?")
