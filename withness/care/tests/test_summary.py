@@ -306,17 +306,18 @@ def article_of(html: str) -> str:
     return html.split("<article")[1].split("</article>")[0]
 
 
+def page_and_pdf(client, summary) -> tuple[str, str]:
+    """The summary as its page shows it and as its PDF's text."""
+    html = article_of(client.get(reverse("care:summary", args=[summary.pk])).content.decode())
+    pdf = PdfReader(io.BytesIO(client.get(reverse("care:summary_pdf", args=[summary.pk])).content))
+    return html, "\n".join(page.extract_text() for page in pdf.pages)
+
+
 def test_the_safety_plan_shows_only_the_parts_written_in_it(owner_client, owner):
     journal(owner)  # a plan with one way to settle, and nothing else yet
     summary = make(owner_client, owner, sections=["safety_plan"])
 
-    html = article_of(owner_client.get(reverse("care:summary", args=[summary.pk])).content.decode())
-    pdf = PdfReader(
-        io.BytesIO(owner_client.get(reverse("care:summary_pdf", args=[summary.pk])).content)
-    )
-    text = "\n".join(page.extract_text() for page in pdf.pages)
-
-    for shown in (html, text):
+    for shown in page_and_pdf(owner_client, summary):
         assert "What I can do on my own to settle" in shown
         assert "Cold water on my face" in shown
         assert "Warning signs I notice" not in shown
@@ -338,13 +339,7 @@ def test_an_older_snapshot_with_empty_parts_leaves_them_out(owner_client, owner)
         snapshot={"title": "T", "sections": [{"key": "safety_plan", "title": "P", "lists": lists}]},
     )  # fmt: skip
 
-    html = article_of(owner_client.get(reverse("care:summary", args=[summary.pk])).content.decode())
-    pdf = PdfReader(
-        io.BytesIO(owner_client.get(reverse("care:summary_pdf", args=[summary.pk])).content)
-    )
-    text = "\n".join(page.extract_text() for page in pdf.pages)
-
-    for shown in (html, text):
+    for shown in page_and_pdf(owner_client, summary):
         assert "Tea" in shown
         assert "Warning signs" not in shown and "Nothing here yet" not in shown
 
