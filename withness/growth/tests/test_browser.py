@@ -7,6 +7,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from withness.accounts.tests.copying import copied_with_the_button
 from withness.people.models import Person
 from withness.testing.browser import shoot, sign_in
 from withness.testing.factories import InteractionFactory, PersonFactory, UserFactory
@@ -105,6 +106,7 @@ def test_a_person_takes_small_steps_with_the_growth_tools(page, live_server):
     page.goto("/growth/reminders/")
     page.get_by_role("button", name="Create a calendar address").click()
     feed_url = page.get_by_label("Your calendar address").input_value()
+    assert copied_with_the_button(page, "Copy the calendar address") == feed_url
     shoot(page, "growth-reminders")
     context = page.context.browser.new_context()  # a calendar app: no session cookie
     response = context.request.get(feed_url)
