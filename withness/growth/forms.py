@@ -181,6 +181,7 @@ class ShareForm(OwnedForm):
         label="What you shared (optional)",
         required=False,
         max_length=300,
+        help_text="In your own words; a few are enough, like “I'd rather walk than sit”.",
         error_messages={
             "max_length": "Keep this to 300 characters; the journal has room for more."
         },

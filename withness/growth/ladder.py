@@ -11,6 +11,16 @@ from .models import Response, Step
 
 WARM_NEEDED = 2
 
+# Each step as something a person might do, so a suggestion reads as a sentence:
+# "you might try telling Sam how today is going for you".
+STEP_IDEAS: dict[int, str] = {
+    Step.PREFERENCE: "telling {name} about something you like, or would rather do",
+    Step.TODAY: "telling {name} how today is going for you",
+    Step.WORRY: "telling {name} about a worry that's on your mind",
+    Step.PAST: "telling {name} something from your past",
+    Step.STORY: "telling {name} about a part of your story that matters to you",
+}
+
 
 @dataclass(frozen=True)
 class Suggestion:
@@ -20,6 +30,10 @@ class Suggestion:
     @property
     def step_label(self) -> str:
         return Step(self.step).label if self.step else ""
+
+    def idea(self, name: str) -> str:
+        """The step as a phrase to finish "you might try …"; plain text, escaped by templates."""
+        return STEP_IDEAS[self.step].format(name=name) if self.step else ""
 
 
 def suggest(shares: list[tuple[int, str]]) -> Suggestion:

@@ -90,6 +90,10 @@ class LadderSummary:
     def warm(self) -> int:
         return sum(1 for s in self.shares if s.is_warm)
 
+    @property
+    def idea(self) -> str:
+        return self.suggestion.idea(self.person.name)
+
 
 def shares_for(user):
     return (

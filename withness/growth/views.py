@@ -28,6 +28,8 @@ from .models import Belief, Evidence, NudgeSettings, Reflection, Share, Support
 from .prompts import PROMPTS
 
 NAV = "growth"
+SEARCH_FROM = 5  # answers before the reflections page offers a search box
+PROMPTS_SHOWN = 5  # prompts in view; the rest wait, folded, so the page is not a wall of links
 
 
 def _render(request, template, context):
@@ -268,13 +270,17 @@ def belief_chart(request, pk):
 @login_required
 def reflections(request):
     query = request.GET.get("q", "").strip()[:100]
+    answered = selectors.reflections_for(request.user).count()
     return _render(
         request,
         "reflections.html",
         {
             "reflections": selectors.reflections_for(request.user, query),
             "query": query,
-            "prompts": PROMPTS,
+            # A search box over one or two answers is only clutter; a search in progress keeps it.
+            "show_search": bool(query) or answered >= SEARCH_FROM,
+            "prompts_first": list(PROMPTS.items())[:PROMPTS_SHOWN],
+            "prompts_more": list(PROMPTS.items())[PROMPTS_SHOWN:],
         },
     )
 

@@ -200,3 +200,15 @@ def test_the_same_entry_cannot_be_linked_twice_to_one_belief(owner_client, owner
     )
     assert "already linked to this belief" in " ".join(response.context["form"].errors["entry"])
     assert Evidence.objects.count() == 1
+
+
+def test_linked_and_linkable_shares_are_labelled_apart(owner_client, owner):
+    belief = BeliefFactory(owner=owner)
+    linked = ShareFactory(owner=owner, response="warm", what="Asked for a lift")
+    ShareFactory(owner=owner, response="warm", what="Said I was tired")
+    Evidence.objects.create(owner=owner, belief=belief, share=linked, leaning="against")
+    body = owner_client.get(belief.get_absolute_url()).content.decode()
+    linked_part, linkable_part = body.split("Not linked yet: warm responses you might count")
+    assert "Linked to this belief" in linked_part and "Linked: against the belief" in linked_part
+    assert "“Asked for a lift”" in linked_part and "Unlink" in linked_part
+    assert "“Said I was tired”" in linkable_part and "Asked for a lift" not in linkable_part

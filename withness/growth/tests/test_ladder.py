@@ -172,3 +172,39 @@ def test_editing_a_share_changes_the_response(owner_client, owner):
     assert response.status_code == 302
     share.refresh_from_db()
     assert share.response == "warm"
+
+
+@pytest.mark.parametrize(
+    ("shares", "sentence"),
+    [
+        ([], "a small first step might be telling Sam about something you like"),
+        ([(1, W), (1, W)], "so you might try telling Sam how today is going for you."),
+        ([(2, W)], "keep to shares of this size, like telling Sam how today is going for you,"),
+    ],
+)
+def test_the_suggestion_reads_as_a_plain_sentence_with_the_persons_name(
+    owner_client, owner, shares, sentence
+):
+    sam = PersonFactory(owner=owner, name="Sam")
+    for step, response in shares:
+        ShareFactory(owner=owner, person=sam, step=step, response=response)
+    body = owner_client.get(reverse("growth:person", args=[sam.pk])).content.decode()
+    assert sentence in body
+    assert "<strong>how today" not in body
+
+
+def test_each_share_card_leads_with_the_persons_own_words_escaped(owner_client, owner):
+    sam = PersonFactory(owner=owner, name="Sam")
+    ShareFactory(owner=owner, person=sam, step=2, response=W, what="<b>Tired</b> & quiet")
+    ShareFactory(owner=owner, person=sam, step=1, response=N, what="")
+    body = owner_client.get(reverse("growth:person", args=[sam.pk])).content.decode()
+    assert '<span class="entry-title">“&lt;b&gt;Tired&lt;/b&gt; &amp; quiet”</span>' in body
+    assert "<b>Tired</b>" not in body
+    assert "Step 2: How today is going for you" in body
+    # Without words, the kind of step stands in as the main line.
+    assert '<span class="entry-title">Something you like or would rather do</span>' in body
+
+
+def test_the_share_form_asks_what_was_shared_outside_the_fold(owner_client):
+    body = owner_client.get(reverse("growth:share_new")).content.decode()
+    assert body.index("What you shared") < body.index("More (all optional)")

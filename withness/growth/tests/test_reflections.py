@@ -3,6 +3,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 import time_machine
 from django.urls import reverse
+from django.utils.html import escape
 
 from withness.growth.models import PromptSetAside, Reflection
 from withness.growth.prompts import PROMPTS
@@ -119,3 +120,26 @@ def test_after_answering_no_prompt_is_offered_for_a_couple_of_days(owner_client,
         body = owner_client.get("/").content.decode()
         assert OFFER in body
         assert reverse("growth:reflection_new", args=["most-yourself"]) not in body
+
+
+def test_search_is_offered_only_once_there_are_five_answers(owner_client, owner):
+    page = reverse("growth:reflections")
+    ReflectionFactory.create_batch(4, owner=owner)
+    assert 'role="search"' not in owner_client.get(page).content.decode()
+    ReflectionFactory(owner=owner)
+    assert 'role="search"' in owner_client.get(page).content.decode()
+
+
+def test_a_search_in_progress_keeps_its_box_even_with_few_answers(owner_client, owner):
+    ReflectionFactory(owner=owner)
+    body = owner_client.get(reverse("growth:reflections"), {"q": "sea"}).content.decode()
+    assert 'role="search"' in body
+
+
+def test_a_few_prompts_show_and_the_rest_are_folded(owner_client):
+    body = owner_client.get(reverse("growth:reflections")).content.decode()
+    shown, folded = body.split('<details class="more card growth-prompts-more">')
+    texts = [escape(text) for text in PROMPTS.values()]
+    assert all(text in shown for text in texts[:5])
+    assert all(text in folded and text not in shown for text in texts[5:])
+    assert f"{len(PROMPTS) - 5} more questions" in folded
