@@ -87,9 +87,14 @@ class Card:
 
 
 def subject(effect: Effect) -> str:
-    if effect.factor == "people":
-        return f"time with {effect.name}"
-    return SUBJECTS.get(effect.factor, {}).get(effect.name, f"{effect.label}")
+    return subject_for(effect.factor, effect.name, effect.label)
+
+
+def subject_for(factor: str, name: str, label: str) -> str:
+    """What a finding is about, in words: "time with Sam", "time on calls"."""
+    if factor == "people":
+        return f"time with {name}"
+    return SUBJECTS.get(factor, {}).get(name, label)
 
 
 def certainty_word(p_positive: float) -> str:
@@ -115,6 +120,55 @@ AGAINST = {
 }
 
 
+def settled_change(verdict: str, compared_with: str) -> str:
+    """The change in words ("leave you more settled"), and against what, if anything."""
+    change = f"leave you {'more' if verdict == LIFTS else 'less'} settled"
+    against = AGAINST.get(compared_with)
+    return change if against is None else f"{change} than {against}"
+
+
+def energy_change(more: bool, compared_with: str) -> str:
+    change = f"leave you with {'more' if more else 'less'} energy"
+    against = AGAINST.get(compared_with)
+    return change if against is None else f"{change} than {against}"
+
+
+def kinds_together(subjects: list[str]) -> str:
+    """Several subjects as one phrase: "time in online communities, with people online
+    and with four or more others" (one "time" when every subject starts with it)."""
+    if len(subjects) > 1 and all(s.startswith("time ") for s in subjects):
+        rest = [s.removeprefix("time ") for s in subjects]
+        return "time " + _listed(rest)
+    return _listed(subjects)
+
+
+def _listed(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
+
+
+def shared_card_text(
+    subjects: list[str], *, verdict: str, compared_with: str, n: int, certainty: str
+) -> str:
+    """One sentence for findings that rest on the very same entries and say the same
+    thing (time in online communities was, entry for entry, time with people online):
+    shown once, naming the kinds together, rather than as near-identical cards."""
+    change = settled_change(verdict, compared_with)
+    return (
+        f"In your log, {kinds_together(subjects)} — the same {_times(n)} — "
+        f"has tended to {change}; {certainty}."
+    )
+
+
+def shared_energy_text(
+    subjects: list[str], *, more: bool, compared_with: str, n: int, certainty: str
+) -> str:
+    change = energy_change(more, compared_with)
+    return (
+        f"About energy: in your log, {kinds_together(subjects)} — the same {_times(n)} — "
+        f"has tended to {change}; {certainty}."
+    )
+
+
 def card_text(effect: Effect) -> str:
     """The card's sentence. A person is compared with how the user would otherwise
     have felt ("more settled", "less settled": the change is the user's, never a
@@ -127,12 +181,7 @@ def card_text(effect: Effect) -> str:
     based = f"based on {_times(effect.n)}"
     if effect.verdict in (LIFTS, DRAINS) and effect.pleasant is not None:
         sure = certainty_word(effect.pleasant.p_positive)
-        if against is None:
-            change = f"leave you {'more' if effect.verdict == LIFTS else 'less'} settled"
-        else:
-            change = (
-                f"leave you {'more' if effect.verdict == LIFTS else 'less'} settled than {against}"
-            )
+        change = settled_change(effect.verdict, effect.compared_with)
         return f"In your log, {what} has tended to {change} — {based}; {sure}."
     if against is None:
         return f"In your log, {what} shows no clear pattern yet — {based}."
@@ -145,13 +194,11 @@ def energy_text(effect: Effect) -> str | None:
     if e is None or effect.n < MIN_FOR_VERDICT or abs(e.estimate) < MIN_SIZE:
         return None
     if e.low > 0:
-        change = "leave you with more energy"
+        change = energy_change(True, effect.compared_with)
     elif e.high < 0:
-        change = "leave you with less energy"
+        change = energy_change(False, effect.compared_with)
     else:
         return None
-    if (against := AGAINST.get(effect.compared_with)) is not None:
-        change += f" than {against}"
     return (
         f"About energy: in your log, {subject(effect)} has tended to {change} — "
         f"based on {_times(effect.n)}; {certainty_word(e.p_positive)}."

@@ -71,12 +71,13 @@ def forest_svg(rows: list[dict]) -> str:
 
 
 def effect_svg(item: dict) -> str:
-    """A small chart for one card: the estimate and its 90% range, pleasantness and energy."""
+    """A small chart for one card: the estimate and its likely (90%) range, pleasantness and
+    energy; energy is a rougher measure, and its label says so in everyday words."""
     chart = figure(1.35)
     axes = chart.subplots()
     shown = [("Pleasantness", item["pleasant"], VERDICT_COLOUR.get(item["verdict"], UNCLEAR))]
     if item["energy"]["estimate"] is not None:
-        shown.append(("Energy (exploratory)", item["energy"], UNCLEAR))
+        shown.append(("Energy\n(a rougher measure)", item["energy"], UNCLEAR))
     for i, (_, e, colour) in enumerate(shown):
         if e["estimate"] is None:
             continue
@@ -141,12 +142,18 @@ def isolation_svg(points: list[dict], baseline: float | None, threshold: float |
     chart = figure(2.9)
     axes = chart.subplots()
     days = [date.fromisoformat(p["date"]) for p in points]
-    axes.plot(days, [p["smoothed"] for p in points], color=DRAINING, label="Isolation index")
+    axes.plot(
+        days,
+        [p["smoothed"] for p in points],
+        color=DRAINING,
+        label="Signs of isolation",
+    )
     if baseline is not None:
         axes.axhline(baseline, color=SETTLED, linestyle="--", linewidth=1, label="Your usual")
     if threshold is not None:
         axes.axhline(threshold, color=UNCLEAR, linestyle=":", linewidth=1, label="Clearly above")
-    axes.set_ylabel("Index (smoothed)")
+    # Two short lines: the chart is narrow on a phone, and the page says more above it.
+    axes.set_ylabel("Signs of isolation\n(a few days' average)")
     if days:
         date_axis(axes, days, min_days=28)
     quiet(axes)

@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 
 from django.urls import reverse
 
+from withness.analysis import cards
 from withness.analysis.factors import SOLITUDE_FACTORS
 from withness.analysis.report import FACTORS
 
@@ -59,12 +60,12 @@ def chart_alt(item: dict) -> str:
     if p["estimate"] is None:
         return "Not enough entries yet for a chart."
     text = (
-        f"Change in pleasantness: about {p['estimate']:+.1f}, "
-        f"90% range {p['low']:+.1f} to {p['high']:+.1f}"
+        f"Change in how pleasant you felt: about {p['estimate']:+.1f}, "
+        f"likely between {p['low']:+.1f} and {p['high']:+.1f}"
     )
     e = item["energy"]
     if e["estimate"] is not None:
-        text += f"; energy (exploratory): about {e['estimate']:+.1f}"
+        text += f"; energy (a rougher measure): about {e['estimate']:+.1f}"
     return text + "."
 
 
@@ -97,8 +98,75 @@ def page_cards(user, document: dict, today: date) -> tuple[list[ShownCard], list
     monday = today - timedelta(days=today.weekday())
     new, earlier = [], []
     for card in InsightCard.objects.filter(owner=user):
-        (new if card.released_on >= monday else earlier).append(shown_card(card, document))
-    return new, earlier
+        (new if card.released_on >= monday else earlier).append(card)
+    return shown_cards(new, document), shown_cards(earlier, document)
+
+
+def shown_cards(released: list[InsightCard], document: dict) -> list[ShownCard]:
+    """The cards in the order given, except that findings resting on the very same
+    entries and saying the same thing (time in online communities that was, entry for
+    entry, time with four or more others) are shown once, where the first of them was,
+    naming the kinds together."""
+    groups: dict[tuple, list[tuple[InsightCard, dict]]] = {}
+    for i, card in enumerate(released):
+        item = find_effect(document, card.factor, card.key)
+        key = _same_finding(card, item, document) or ("alone", i)
+        groups.setdefault(key, []).append((card, item))
+    return [
+        shown_card(group[0][0], document) if len(group) == 1 else _shared_card(group, document)
+        for group in groups.values()
+    ]
+
+
+def _same_finding(card: InsightCard, item: dict | None, document: dict) -> tuple | None:
+    """What a card says and the entries it rests on; two cards with the same key say the
+    same thing about the same entries. None for a card that is no longer clear."""
+    if item is None or item["verdict"] != card.verdict:
+        return None
+    certainty = _certainty(document, card)
+    if certainty is None:
+        return None
+    energy = None
+    if item.get("energy_text"):
+        e = item["energy"]
+        energy = (e["estimate"] > 0, cards.certainty_word(e["p_positive"]))
+    ids = tuple(sorted(str(i) for i in item["entry_ids"]))
+    kind = entry_kind(card.factor)
+    return (kind, ids, item["n"], card.verdict, item.get("compared_with"), certainty, energy)
+
+
+def _subject(card: InsightCard, item: dict) -> str:
+    return cards.subject_for(card.factor, item["name"], item["label"])
+
+
+def _shared_card(group: list[tuple[InsightCard, dict]], document: dict) -> ShownCard:
+    first, item = group[0]
+    subjects = [_subject(card, it) for card, it in group]
+    certainty = _certainty(document, first)
+    said = {"compared_with": item.get("compared_with"), "n": item["n"]}
+    energy = None
+    if item.get("energy_text"):
+        e = item["energy"]
+        energy = cards.shared_energy_text(
+            subjects,
+            more=e["estimate"] > 0,
+            certainty=cards.certainty_word(e["p_positive"]),
+            **said,
+        )
+    return ShownCard(
+        text=cards.shared_card_text(subjects, verdict=first.verdict, certainty=certainty, **said),
+        energy_text=energy,
+        verdict=first.verdict,
+        certainty=certainty,
+        n=item["n"],
+        released_on=min(card.released_on for card, _ in group),
+        still_clear=True,
+        entries_url=entries_url(first.factor, first.key),
+        # Each kind has its own small chart, slightly different; one of them under a
+        # sentence about all would say more than it shows, so the entries link stands in.
+        chart_url=None,
+        chart_alt="",
+    )
 
 
 def waiting_cards(user, document: dict) -> int:
@@ -108,7 +176,7 @@ def waiting_cards(user, document: dict) -> int:
 
 
 def lag_sentences(document: dict) -> list[str]:
-    """The next-day findings, in words, only where the 90% range stays on one side of zero."""
+    """The next-day findings, in words, only where the likely range stays on one side of zero."""
     words = {
         ("hours_with_others", "isolation_signs"): (
             "an hour more with people",
@@ -130,6 +198,6 @@ def lag_sentences(document: dict) -> list[str]:
             direction = "slightly longer" if lag["estimate"] > 0 else "slightly shorter"
         out.append(
             f"In your log, after {cause}, {outcome} {when} tended to be {direction} "
-            f"— from {lag['n']} pairs of days."
+            f"— from {lag['n']} times you checked in two days in a row."
         )
     return out

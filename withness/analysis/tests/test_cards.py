@@ -1,6 +1,12 @@
 import pytest
 
-from withness.analysis.cards import card_text, certainty_word, energy_text
+from withness.analysis.cards import (
+    card_text,
+    certainty_word,
+    energy_text,
+    kinds_together,
+    shared_card_text,
+)
 from withness.analysis.effects import Effect, Estimate
 
 
@@ -79,3 +85,28 @@ def test_time_alone_is_worded_against_the_users_average_time_alone():
     kind = effect("lifts", factor="solitude", name="chosen_restful")
     kind = Effect(**{**kind.__dict__, "compared_with": "average_solitude"})
     assert "more settled than your time alone on average" in card_text(kind)
+
+
+def test_kinds_on_the_same_entries_are_named_together_with_one_time():
+    subjects = ["time in online communities", "time with people online"]
+    assert kinds_together(subjects) == "time in online communities and with people online"
+    three = [*subjects, "time with four or more others"]
+    assert kinds_together(three) == (
+        "time in online communities, with people online and with four or more others"
+    )
+    assert kinds_together(["resting alone", "meditation"]) == "resting alone and meditation"
+
+
+def test_a_shared_finding_reads_as_one_sentence_about_the_same_times():
+    text = shared_card_text(
+        ["time in online communities", "time with four or more others"],
+        verdict="drains",
+        compared_with="average_interaction",
+        n=41,
+        certainty="very sure",
+    )
+    assert text == (
+        "In your log, time in online communities and with four or more others — the same 41 "
+        "times — has tended to leave you less settled than your time with people on average; "
+        "very sure."
+    )

@@ -7,11 +7,15 @@ register = template.Library()
 
 
 @register.inclusion_tag("insights/_person.html")
-def person_insight(person):
-    """What the log shows about one person, for their page: `{% person_insight person %}`.
+def person_insight(person, times=None):
+    """What the log shows about one person, for their page:
+    `{% person_insight person summary.times %}`.
 
     The person is already the viewer's own (the people page fetched it with an owner
-    check), so the insights read are the owner's.
+    check), so the insights read are the owner's. ``times`` is how often time with them
+    was logged: a finding rests only on the times with how the person felt both before
+    and after, and when that is fewer the section says so, so the two counts on the page
+    never seem to disagree.
     """
     document = insights_for(person.owner).document
     key = str(person.pk)
@@ -19,6 +23,7 @@ def person_insight(person):
     return {
         "person": person,
         "item": item,
+        "times": times,
         "entries_url": findings.entries_url("people", key),
         "chart_alt": findings.chart_alt(item) if item else "",
     }

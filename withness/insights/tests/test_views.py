@@ -54,7 +54,7 @@ def test_the_demo_page_shows_cards_charts_and_tables(demo_user, client):
     for name in ("forest", "balance", "isolation"):
         assert reverse("insights:chart", args=[name]) in html
     assert html.count("<table") == 3 and "is good for you" not in html
-    assert "Exploratory" in html or "exploratory" in html
+    assert "energy (a rougher measure)" in html
     for src in re.findall(r'<img src="([^"]+)"', html):
         response = client.get(src)
         assert response.status_code == 200, src
@@ -137,3 +137,41 @@ def test_a_person_without_entries_gets_a_gentle_invitation(owner):
         Context({"person": new})
     )
     assert "Once you've logged some time with Robin" in html
+
+
+def test_the_demo_page_explains_its_numbers_in_everyday_words(demo_user, client):
+    client.force_login(demo_user)
+    html = client.get(reverse("insights:index")).content.decode()
+    page = html.split('id="method-heading"')[0]  # the method's own text names its statistics
+    for jargon in ("90% range", "(90%)", "exploratory", "smoothed", "Isolation index", "pairs of"):
+        assert jargon not in page, jargon
+    assert '<th scope="col">Likely range</th>' in page and "about 9 times in 10" in page
+    assert "averaged over a few days" in page
+    # Table names match the headings a sighted person sees above them.
+    for heading in ("People and kinds of contact", "Signs of isolation over time"):
+        assert f'aria-label="{heading}, in numbers"' in page
+        assert f'<caption class="visually-hidden">{heading}:' in page
+
+
+def test_the_small_and_isolation_charts_use_the_same_plain_words(demo_user, client):
+    client.force_login(demo_user)
+    sam = Person.objects.get(owner=demo_user, name="Sam")
+    small = client.get(reverse("insights:effect_chart", args=["people", sam.pk])).content
+    assert b"a rougher measure" in small and b"exploratory" not in small
+    isolation = client.get(reverse("insights:chart", args=["isolation"])).content
+    assert b"Signs of isolation" in isolation and b"smoothed" not in isolation
+
+
+def test_a_persons_section_explains_why_it_counts_fewer_times(demo_user):
+    from django.template import Context, Template
+
+    sam = Person.objects.get(owner=demo_user, name="Sam")
+    item = next(p for p in insights_for(demo_user).document["people"] if p["name"] == "Sam")
+    template = Template("{% load insights_tags %}{% person_insight person times %}")
+    html = template.render(Context({"person": sam, "times": item["n"] + 3}))
+    assert (
+        f"Based on {item['n']} of your {item['n'] + 3} times with Sam: the ones with how you "
+        "felt both before and after." in html
+    )
+    same = template.render(Context({"person": sam, "times": item["n"]}))
+    assert "the ones with how you felt" not in same

@@ -24,13 +24,38 @@ def test_it_shows_the_persons_details_in_words(owner_client, owner):
     assert "<h1>Sam</h1>" in text
     assert "Friend" in text
     assert "Guarded" in text
-    assert "someone you could turn to" in text
+    assert "someone to turn to" in text
     assert "Likes long walks.<br>Hates phone calls." in text
 
 
-def test_an_unrated_person_is_not_sure_yet(owner_client, owner):
+def test_an_unrated_person_is_not_rated_yet(owner_client, owner):
     sam = PersonFactory(owner=owner, name="Sam")
-    assert "Not sure yet" in owner_client.get(detail(sam)).content.decode()
+    assert "Not rated yet" in owner_client.get(detail(sam)).content.decode()
+
+
+def test_a_rating_not_given_and_the_safe_people_list_never_read_as_a_contradiction(
+    owner_client, owner
+):
+    sam = PersonFactory(owner=owner, name="Sam", is_safe_person=True)
+    text = owner_client.get(detail(sam)).content.decode()
+    assert '<dt>How safe they feel</dt><dd><span class="muted">Not rated yet</span>' in text
+    assert "<dt>On your safe-people list</dt><dd>Yes, someone to turn to</dd>" in text
+    assert "Not sure yet" not in text and "<dt>Safe person</dt>" not in text
+    sam.felt_safety = 4
+    sam.save()
+    assert 'Mostly safe <span class="muted">(your rating)</span>' in (
+        owner_client.get(detail(sam)).content.decode()
+    )
+
+
+def test_the_finding_says_how_many_of_the_times_it_rests_on(owner_client, owner):
+    sam = PersonFactory(owner=owner, name="Sam")
+    for before, after in [(0, 1), (1, 2), (-1, 0), (0, 1), (2, 3), (-2, -1)]:
+        InteractionFactory(owner=owner, people=[sam], before_pleasant=before, after_pleasant=after)
+    InteractionFactory(owner=owner, people=[sam], before_pleasant=1, after_pleasant=None)
+    text = owner_client.get(detail(sam)).content.decode()
+    assert "You've logged time with Sam 7 times" in text
+    assert "Based on 6 of your 7 times with Sam: the ones with how you felt both before" in text
 
 
 def test_it_lists_their_interactions_newest_first_with_state_and_links(owner_client, owner):
