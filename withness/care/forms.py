@@ -161,30 +161,31 @@ class SummaryForm(forms.Form):
             "invalid": "Give the last day as year-month-day, like 2026-03-28.",
         },
     )
+    # Notes are not a part to tick here: ticking a note is what includes it, so the page
+    # never shows "notes" unticked while a note below is ticked.
     sections = forms.MultipleChoiceField(
         label="What to include",
+        required=False,
         choices=[],
         widget=ChipCheckboxes(),
-        error_messages={
-            "required": "Choose at least one part to include.",
-            "invalid_choice": "Choose parts from the list.",
-        },
+        error_messages={"invalid_choice": "Choose parts from the list."},
     )
-    show_names = forms.BooleanField(label="Show people’s full names instead", required=False)
     notes = forms.MultipleChoiceField(
-        label="Notes to include, one by one",
+        label="Notes from these dates",
+        help_text="Only the notes you tick go in. Tick none, and the summary has no notes.",
         required=False,
         choices=[],
         widget=ChipCheckboxes(),
         error_messages={"invalid_choice": "That note is not in these dates. Choose from the list."},
     )
+    show_names = forms.BooleanField(label="Show people’s full names instead", required=False)
 
     def __init__(self, *args, user, people=(), notes=(), **kwargs):
         from .summary import Section, initials
 
         super().__init__(*args, **kwargs)
         self.user = user
-        self.fields["sections"].choices = Section.choices
+        self.fields["sections"].choices = [c for c in Section.choices if c[0] != Section.NOTES]
         self.fields["notes"].choices = [
             (n.key, f"{n.day:%-d %b} · {n.kind}: {n.text[:120]}") for n in notes
         ]
@@ -202,6 +203,8 @@ class SummaryForm(forms.Form):
         return [self[f"label_{p.pk}"] for p in self.people]
 
     def clean(self):
+        from .summary import Section
+
         cleaned = super().clean()
         start, end = cleaned.get("start"), cleaned.get("end")
         if start and end:
@@ -211,11 +214,11 @@ class SummaryForm(forms.Form):
                 self.add_error("end", "The last day can be today at the latest.")
             elif (end - start).days >= MAX_SUMMARY_DAYS:
                 self.add_error("start", "A summary can cover up to a year. Choose a later start.")
-        if cleaned.get("notes") and "notes" not in cleaned.get("sections", ["notes"]):
-            cleaned["sections"] = [
-                *cleaned["sections"],
-                "notes",
-            ]  # picking a note means "include it"
+        if "sections" in cleaned and "notes" in cleaned:
+            if cleaned["notes"]:
+                cleaned["sections"] = [*cleaned["sections"], Section.NOTES.value]
+            elif not cleaned["sections"]:
+                self.add_error("sections", "Choose at least one part to include, or a note.")
         cleaned["labels"] = {p.pk: cleaned.get(f"label_{p.pk}", "").strip() for p in self.people}
         return cleaned
 

@@ -46,7 +46,11 @@ def summary_new(request):
     except ValueError:
         start, end = _range(user, {})
     people, notes = people_in_range(user, start, end), notes_in_range(user, start, end)
-    initial = {"start": start, "end": end, "sections": [s for s in Section.values if s != "notes"]}
+    initial = {
+        "start": start,
+        "end": end,
+        "sections": [s for s in Section.values if s != Section.NOTES],
+    }
     bound = request.method == "POST"
     form = SummaryForm(
         request.POST if bound else None, user=user, people=people, notes=notes, initial=initial

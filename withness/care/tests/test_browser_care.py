@@ -79,3 +79,18 @@ def test_a_person_takes_who5_twice_and_sees_the_chart(page, live_server):
     expect(page.locator("#who5 table")).to_contain_text("60")
     expect(page.locator("#who5 table")).to_contain_text("80")
     shoot(page, "care-questionnaires")
+
+
+def test_the_care_tabs_sit_evenly_on_one_row_on_a_phone(page, live_server):
+    sign_in(page, live_server, UserFactory(username="tabs"))
+
+    page.goto("/care/questionnaires/")
+    tabs = page.get_by_role("navigation", name="Care").get_by_role("link")
+    boxes = [tab.bounding_box() for tab in tabs.all()]
+    assert len(boxes) == 3
+    assert len({round(box["y"]) for box in boxes}) == 1, boxes
+    assert all(box["height"] >= 44 for box in boxes)
+    # Short on screen, whole for a screen reader.
+    expect(tabs.last).to_have_text("Summaries for a therapist")
+    assert tabs.last.locator(".care-nav-more").bounding_box()["width"] <= 1
+    expect(page.get_by_role("link", name="Summaries for a therapist")).to_be_visible()

@@ -150,3 +150,12 @@ def test_a_cadence_not_on_the_list_gets_a_message(owner_client, owner):
     assert services.preferences_for(owner).pk is None
     messages = [str(m) for m in response.wsgi_request._messages]
     assert "Choose every week, two weeks or four weeks." in messages[0]
+
+
+def test_the_page_points_to_the_safety_plan_without_repeating_the_footer(owner_client):
+    html = owner_client.get(INDEX).content.decode()
+
+    # The footer already says Help now lists people you can reach; say it once.
+    assert html.count("lists people you can reach") == 1
+    assert "has your own steps for a hard moment" in html
+    assert f'href="{reverse("care:safety_plan")}"' in html

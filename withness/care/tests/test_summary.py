@@ -21,7 +21,7 @@ from withness.testing.factories import (
 pytestmark = pytest.mark.django_db
 
 NEW = reverse("care:summary_new")
-ALL = [s.value for s in Section]
+ALL = [s.value for s in Section if s != Section.NOTES]  # the parts with their own tick box
 
 
 def journal(owner):
@@ -67,12 +67,12 @@ def test_a_preview_shows_each_chosen_section_with_people_as_initials(owner_clien
     summary = make(owner_client, owner)
     html = owner_client.get(reverse("care:summary", args=[summary.pk])).content.decode()
 
-    for section in Section:
-        assert section.label in html
+    for section in ALL:
+        assert Section(section).label in html
+    assert Section.NOTES.label not in html  # no notes ticked, so no notes part
     assert "S.O." in html
     assert "Samira" not in html.split("<article")[1].split("</article>")[0]
     assert "tends to leave me more settled" in html
-    assert "No notes picked." in html
     assert "Cold water on my face" in html
     assert 'src="data:image/svg+xml;base64,' in html
     assert "<td>52</td>" in html
@@ -104,6 +104,32 @@ def test_notes_are_included_only_when_picked_one_by_one(owner_client, owner):
     assert "Slept all afternoon" not in text
 
 
+def note_key(client, text):
+    choices = client.get(NEW).context["form"].fields["notes"].choices
+    return next(key for key, label in choices if text in label)
+
+
+def test_ticking_a_note_is_what_includes_the_notes_part(owner_client, owner):
+    journal(owner)
+    html = owner_client.get(NEW).content.decode()
+    # No separate "Notes I picked" box that could sit unticked above a ticked note.
+    assert Section.NOTES.label not in html
+    assert "Only the notes you tick go in. Tick none, and the summary has no notes." in html
+
+    summary = make(owner_client, owner, sections=[], notes=[note_key(owner_client, "canal")])
+
+    assert [s["key"] for s in summary.snapshot["sections"]] == ["notes"]
+    assert "Walked by the canal" in str(summary.snapshot)
+
+
+def test_how_people_are_shown_is_explained_before_the_full_names_choice(owner_client, owner):
+    journal(owner)
+    html = owner_client.get(NEW).content.decode()
+
+    explained = html.index("Each person appears as their initials, or a label you write here")
+    assert explained < html.index("Label for Samira Okafor") < html.index("full names instead")
+
+
 def test_only_the_chosen_sections_are_included(owner_client, owner):
     journal(owner)
 
@@ -115,7 +141,7 @@ def test_only_the_chosen_sections_are_included(owner_client, owner):
 @pytest.mark.parametrize(
     "change, message",
     [
-        ({"sections": []}, "Choose at least one part to include."),
+        ({"sections": []}, "Choose at least one part to include, or a note."),
         ({"start": "2026-13-01"}, "Give the first day as year-month-day"),
         ({"end": "2999-01-01"}, "The last day can be today at the latest."),
         ({"start": "2020-01-01"}, "A summary can cover up to a year."),

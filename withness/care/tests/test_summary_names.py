@@ -192,5 +192,5 @@ def test_the_form_says_what_happens_to_names_in_notes(owner_client, owner):
 
     html = owner_client.get(reverse("care:summary_new"), form_data(owner)).content.decode()
 
-    assert "names of people in your journal become the same initials or labels" in html
+    assert "Their names in the notes you pick change the same way." in html
     assert "names included" not in html

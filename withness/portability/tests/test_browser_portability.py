@@ -27,7 +27,13 @@ def test_a_large_daylio_file_is_reviewed_then_imported_with_progress(
     page.get_by_role("link", name="Import a file").click()
     path = tmp_path / "daylio_export.csv"
     path.write_bytes(daylio_file(3000))
-    page.get_by_label("File", exact=True).set_input_files(str(path))
+    picker = page.get_by_label("File", exact=True)
+    picker.set_input_files(str(path))
+    # A wide, comfortable picker with the app's own pill button, not the small grey default.
+    box = picker.bounding_box()
+    assert box["height"] >= 56 and box["width"] >= 340, box
+    button = "(input) => getComputedStyle(input, '::file-selector-button').borderTopLeftRadius"
+    assert picker.evaluate(button) == "999px"
     shoot(page, "import-upload")
     page.get_by_role("button", name="Read the file").click()
     page.wait_for_url("**/data/import/*/")

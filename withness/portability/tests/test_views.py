@@ -32,6 +32,17 @@ def upload(client, name, content, source="detect", time_zone="Europe/London", **
     )
 
 
+def test_the_import_page_names_the_apps_before_the_file_formats(owner_client):
+    page = owner_client.get(reverse("portability:import")).content.decode()
+
+    apps = page.index(
+        "From withness, Daylio, How We Feel, Bearable or jrnl, or contacts from your phone."
+    )
+    assert apps < page.index('class="file-formats"') < page.index("(vCard, .vcf)")
+    assert 'aria-describedby="id_file_helptext"' in page
+    assert "portability/import.css" in page
+
+
 def test_the_settings_page_offers_export_import_and_deletion(owner_client):
     page = owner_client.get(reverse("accounts:settings")).content.decode()
     assert 'id="your-data"' in page
