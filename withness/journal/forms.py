@@ -389,8 +389,9 @@ class CheckInForm(forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         self.user = user
         super().__init__(*args, **kwargs)
-        if not self.is_bound and not self.instance.pk:
-            self.initial.setdefault("day", user.today())
+        if not self.is_bound and not self.instance.pk and not self.initial.get("day"):
+            # The new CheckIn's own day (None) is in the initial data already.
+            self.initial["day"] = user.today()
         for name in CheckIn.SIGNS:
             self.fields[name].required = False
         self.fields["sleep_quality"].required = False

@@ -55,6 +55,11 @@ class Review:
     suggested: str
 
     @property
+    def suggestion(self) -> str:
+        """The suggested level as the choices name it ("3 · neither"), or nothing."""
+        return dict(LEVEL_CHOICES).get(self.suggested, "") if self.suggested else ""
+
+    @property
     def state(self) -> str:
         """How the mood reads here, in words first, with where it sits on the scales."""
         if self.pleasant is None:

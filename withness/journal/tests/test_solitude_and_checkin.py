@@ -167,3 +167,10 @@ def test_an_end_time_is_offered_right_after_the_length_it_replaces(owner_client)
     end_time = html.index("Give an end time instead")
     assert length < end_time < html.index("How did you feel before?")
     assert end_time < html.index("Did it restore you?")
+
+
+def test_a_new_check_in_shows_todays_date_in_its_own_time_zone(owner_client, owner):
+    owner.time_zone = "Pacific/Auckland"
+    owner.save()
+    html = owner_client.get(reverse("journal:checkin")).content.decode()
+    assert f'name="day" value="{owner.today():%Y-%m-%d}"' in html

@@ -38,7 +38,7 @@ def test_the_import_page_names_the_apps_before_the_file_formats(owner_client):
     apps = page.index(
         "From withness, Daylio, How We Feel, Bearable or jrnl, or contacts from your phone."
     )
-    assert apps < page.index('class="file-formats"') < page.index("(vCard, .vcf)")
+    assert apps < page.index('class="file-formats"') < page.index("a vCard (.vcf)")
     assert 'aria-describedby="id_file_helptext"' in page
     assert "portability/import.css" in page
 
@@ -108,7 +108,7 @@ def test_a_daylio_file_waits_for_review_then_imports_with_progress(owner_client,
     page = owner_client.get(run.get_absolute_url()).content.decode()
     assert page.count("<h1") == 1
     assert "“average” (1 entry)" in page
-    assert "not on the scale yet. Perhaps 3?" in page
+    assert "not on the scale yet. Perhaps “3 · neither”?" in page
 
     owner_client.post(run.get_absolute_url(), {"label_0": "3", "label_1": "5", "label_2": "3"})
     run.refresh_from_db()
