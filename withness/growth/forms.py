@@ -343,9 +343,13 @@ class RatingForm(forms.Form):
     belief_true = percent_field("The belief")
     counter_true = percent_field("The counter-belief", required=False)
 
-    def __init__(self, *args, belief, **kwargs):
+    def __init__(self, *args, belief, latest=None, **kwargs):
         self.belief = belief
         super().__init__(*args, **kwargs)
+        if latest is not None:
+            # The sliders start where the last rating left them, so a change is a small move.
+            self.initial.setdefault("belief_true", latest.belief_true)
+            self.initial.setdefault("counter_true", latest.counter_true)
         if belief.counter:
             self.fields["counter_true"].required = True
         else:

@@ -190,13 +190,14 @@ def belief_new(request):
 @login_required
 def belief(request, pk):
     belief = get_object_for_user(Belief, request, pk)
+    ratings = selectors.ratings_for(request.user, belief)
     return _render(
         request,
         "belief.html",
         {
             "belief": belief,
-            "ratings": selectors.ratings_for(request.user, belief),
-            "rating_form": RatingForm(belief=belief),
+            "ratings": ratings,
+            "rating_form": RatingForm(belief=belief, latest=ratings[-1] if ratings else None),
             "evidence": selectors.evidence_for(request.user, belief),
             "evidence_form": EvidenceForm(user=request.user, belief=belief),
             "warm_shares": selectors.warm_shares_to_offer(request.user, belief),

@@ -101,6 +101,16 @@ def test_ratings_over_time_appear_in_a_table_and_an_svg_chart(owner_client, owne
     assert b"counter-belief" in chart.content
 
 
+def test_the_sliders_start_where_the_last_rating_left_them(owner_client, owner):
+    belief = BeliefFactory(owner=owner)
+    rate = reverse("growth:belief_rate", args=[belief.pk])
+    body = owner_client.get(belief.get_absolute_url()).content.decode()
+    assert 'name="belief_true" value' not in body  # no rating yet: the middle
+    owner_client.post(rate, {"belief_true": 80, "counter_true": 20})
+    body = owner_client.get(belief.get_absolute_url()).content.decode()
+    assert 'name="belief_true" value="80"' in body and 'name="counter_true" value="20"' in body
+
+
 def test_a_rating_needs_both_sides_when_there_is_a_counter_belief(owner_client, owner):
     belief = BeliefFactory(owner=owner)
     response = owner_client.post(
