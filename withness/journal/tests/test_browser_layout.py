@@ -83,6 +83,7 @@ def test_a_mistake_beside_another_field_leaves_the_boxes_level(page, person):
     page.get_by_role("button", name="Save check-in").click()
     error = page.get_by_text("A day has 24 hours at most.")
     expect(error).to_be_visible()
+    page.wait_for_load_state("load")  # stylesheets applied before measuring
     sleep, day = page.get_by_label("Hours of sleep"), page.locator("input[name=day]")
     assert box(sleep)["y"] == box(day)["y"]
     assert box(sleep)["x"] < box(day)["x"]  # still side by side

@@ -25,6 +25,8 @@ def test_a_large_daylio_file_is_reviewed_then_imported_with_progress(
     page.goto("/account/settings/#your-data")
     shoot(page, "settings-your-data")
     page.get_by_role("link", name="Import a file").click()
+    page.wait_for_url("**/data/import/")
+    page.wait_for_load_state("load")  # the page's own stylesheet too, before measuring
     path = tmp_path / "daylio_export.csv"
     path.write_bytes(daylio_file(3000))
     picker = page.get_by_label("File", exact=True)
