@@ -31,6 +31,7 @@ MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", 
 DAY_STEPS = (1, 2, 7, 14)
 MONTH_STEPS = (1, 2, 3, 6)
 MAX_TICKS = 5
+LEGEND_COLUMNS = 2
 TEXT_COLOUR = "#2b2a27"  # the page's text colour
 # A fixed salt so the same data draws the same SVG, byte for byte (ids are salted hashes).
 SVG_RC = {"svg.hashsalt": "withness"}
@@ -64,21 +65,21 @@ def quiet(axes, look: Look = SCREEN, *, grid: str = "y") -> None:
         axes.grid(axis=grid, alpha=0.3)
 
 
-def legend_below(figure: Figure, look: Look = SCREEN, *, handles=None, ncols: int = 2) -> None:
+def legend_below(figure: Figure, look: Look = SCREEN, *, handles=None) -> None:
     if handles is None:
         handles = [h for axes in figure.axes for h in axes.get_legend_handles_labels()[0]]
     # Matplotlib fills a legend column by column; this order makes it read in rows.
-    rows = -(-len(handles) // ncols)
+    rows = -(-len(handles) // LEGEND_COLUMNS)
     handles = [
-        handles[r * ncols + c]
-        for c in range(ncols)
+        handles[r * LEGEND_COLUMNS + c]
+        for c in range(LEGEND_COLUMNS)
         for r in range(rows)
-        if r * ncols + c < len(handles)
+        if r * LEGEND_COLUMNS + c < len(handles)
     ]
     figure.legend(
         handles=handles,
         loc="outside lower center",
-        ncols=ncols,
+        ncols=LEGEND_COLUMNS,
         frameon=False,
         fontsize=look.text,
         labelcolor=TEXT_COLOUR,
@@ -129,8 +130,11 @@ def ratings_by_day(
 def date_axis(axes, days, *, min_days: int = 4, pad: float = 0.6) -> None:
     """Fit the x-axis to these days (at least min_days wide) and label it with plain dates.
 
-    pad: at least this many days of room beyond the first and last day.
+    pad: at least this many days of room beyond the first and last day. With no days there
+    is nothing to fit, and the axis is left as it is.
     """
+    if not days:
+        return
     first, last = min(days), max(days)
     short = timedelta(days=min_days) - (last - first)
     if short > timedelta(0):
@@ -145,32 +149,30 @@ def date_axis(axes, days, *, min_days: int = 4, pad: float = 0.6) -> None:
     axes.xaxis.set_minor_locator(NullLocator())
 
 
-def date_ticks(
-    first: date, last: date, max_ticks: int = MAX_TICKS, *, marked=()
-) -> list[tuple[date, str]]:
-    """At most max_ticks dates from first to last, each with its label.
+def date_ticks(first: date, last: date, *, marked=()) -> list[tuple[date, str]]:
+    """At most MAX_TICKS dates from first to last, each with its label.
 
     A few marked days (the days of the data), far enough apart to be labelled side by side,
     are the ticks themselves: "1 Dec" under a single day's points says more than a grid.
     Otherwise the ticks are evenly spaced days, weeks, months or years.
     """
     marked = sorted(set(marked))
-    apart = (last - first) / max_ticks
-    if 0 < len(marked) <= max_ticks and all(b - a >= apart for a, b in pairwise(marked)):
+    apart = (last - first) / MAX_TICKS
+    if 0 < len(marked) <= MAX_TICKS and all(b - a >= apart for a, b in pairwise(marked)):
         return _labelled(marked, _day)
     every_day = [first + timedelta(days=n) for n in range((last - first).days + 1)]
     for step in DAY_STEPS:
         # Steps of a week fall on Mondays (ordinal 1 is a Monday); shorter ones on any day.
         ticks = [d for d in every_day if (d.toordinal() - 1) % step == 0]
-        if len(ticks) <= max_ticks:
+        if len(ticks) <= MAX_TICKS:
             return _labelled(ticks, _day)
     starts = [d for d in every_day if d.day == 1]
     for step in MONTH_STEPS:
         ticks = [d for d in starts if (d.month - 1) % step == 0]
-        if len(ticks) <= max_ticks:
+        if len(ticks) <= MAX_TICKS:
             return _labelled(ticks, lambda d: MONTHS[d.month - 1])
     years = [d for d in starts if d.month == 1]
-    step = -(-len(years) // max_ticks)
+    step = -(-len(years) // MAX_TICKS)
     return [(d, str(d.year)) for d in years[::step]]
 
 

@@ -68,7 +68,6 @@ def turn_on(request):
             two_factor.session_verify(request, two_factor.Verified(device, False, len(codes)))
             return _show_codes(request, codes, "Two-step sign-in is on.")
     return render(request, "accounts/two_factor_turn_on.html", {
-        "nav": "settings",
         "form": form,
         "qr": two_factor.qr_svg(request.user, key),
         "key": two_factor.readable_key(key),
@@ -78,7 +77,7 @@ def turn_on(request):
 def _show_codes(request, codes, heading):
     # Shown in this response and kept nowhere readable afterwards: the page says so.
     return render(request, "accounts/two_factor_codes.html", {
-        "nav": "settings", "codes": codes, "heading": heading,
+        "codes": codes, "heading": heading,
     })  # fmt: skip
 
 

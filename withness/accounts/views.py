@@ -81,7 +81,6 @@ class PasswordChangeView(auth_views.PasswordChangeView):
     template_name = "accounts/password_change.html"
     form_class = PasswordChangeForm
     success_url = reverse_lazy("accounts:settings")
-    extra_context = {"nav": "settings"}
 
     def form_valid(self, form):
         messages.success(self.request, "Your password is changed. You’re still logged in here.")
@@ -103,7 +102,6 @@ def settings_page(request):
         return redirect("accounts:settings")
     signup_url = request.build_absolute_uri(reverse("accounts:signup"))
     return render(request, "accounts/settings.html", {
-        "nav": "settings",
         "form": form,
         "invite_form": InviteForm(),
         "owner": selectors.owner_panel(request.user, signup_url),

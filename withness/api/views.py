@@ -32,7 +32,7 @@ def token_create(request):
     # The secret is shown in this response and kept nowhere, not even in the session, so
     # it can never be shown again: the page says so.
     return render(request, "api/token_created.html", {
-        "nav": "settings", "token": token, "secret": secret,
+        "token": token, "secret": secret,
     })  # fmt: skip
 
 

@@ -23,8 +23,7 @@ def score_chart(questionnaire, answers, *, format: str = "svg") -> bytes:
     pad = (questionnaire.high - questionnaire.low) * 0.05
     axes.set_ylim(questionnaire.low - pad, questionnaire.high + pad)
     axes.set_ylabel(f"Score ({questionnaire.low}–{questionnaire.high})")
-    if days:
-        date_axis(axes, days, min_days=MIN_DAYS)
+    date_axis(axes, days, min_days=MIN_DAYS)
     quiet(axes, look)
     return drawn(chart, format)
 
@@ -43,8 +42,7 @@ def states_chart(days, pleasant, energy, *, format: str = "svg") -> bytes:
     bottom.set_ylim(-0.5, 10.5)
     bottom.set_yticks([0, 5, 10])
     bottom.set_ylabel("Energy")
-    if days:
-        date_axis(bottom, days, min_days=MIN_DAYS)
+    date_axis(bottom, days, min_days=MIN_DAYS)
     for axes in (top, bottom):
         quiet(axes, look)
     return drawn(chart, format)

@@ -8,7 +8,8 @@ import re
 import unicodedata
 
 # Digits with spaces, dashes or brackets between them and an optional leading +, standing
-# on their own (not the end of a word, a code or a longer number).
+# on their own (not the end of a word, a code or a longer number). A match holds nothing but
+# digits (\d is exactly str.isdecimal) and " +-()", and a + only as its first character.
 NUMBER = re.compile(r"(?<![\w+-])\+?[(\d][\d ()-]*\d\)?(?!\w)")
 MIN_DIGITS, MAX_DIGITS = 3, 15  # 999 or 988 at the least; no number in the world is longer
 # A short run with separators is more often opening hours or a range ("9-17") than a number.
@@ -17,16 +18,17 @@ MIN_DIGITS_WITH_SEPARATORS = 6
 
 def tel_href(number: str) -> str:
     """The tel: address for a number as written: its digits, and a + when it starts with one."""
-    plus = "+" if number.lstrip("( ").startswith("+") else ""
+    plus = "+" if number.startswith("+") else ""
     # Digits of any script (٠٧٧٠٠ say) dial as the 0-9 a phone expects.
     digits = "".join(str(unicodedata.decimal(ch)) for ch in number if ch.isdecimal())
     return f"tel:{plus}{digits}"
 
 
 def looks_like_phone_number(run: str) -> bool:
+    """A NUMBER match with digits enough to dial, and no more than a phone number can have."""
     digits = sum(ch.isdecimal() for ch in run)
     least = MIN_DIGITS if run.isdecimal() else MIN_DIGITS_WITH_SEPARATORS
-    return least <= digits <= MAX_DIGITS and all(ch.isdecimal() or ch in " +-()" for ch in run)
+    return least <= digits <= MAX_DIGITS
 
 
 def phone_pieces(text: str) -> list[tuple[str, str]]:

@@ -11,6 +11,7 @@ import base64
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
@@ -84,20 +85,34 @@ def name_swaps(people, label) -> dict[str, str]:
     return swaps
 
 
-def names_hidden(text: str, swaps: dict[str, str]) -> str:
-    """The text with every name in `swaps` replaced by what it maps to: whole words only, in
-    any case, the longest name first (so "Samira Okafor" goes before "Samira"), in one pass
-    (so a label is never swapped again)."""
+def name_hider(swaps: dict[str, str]) -> Callable[[str], str]:
+    """What turns a text into the text with every name in `swaps` replaced by what it maps
+    to: whole words only, in any case, the longest name first (so "Samira Okafor" goes
+    before "Samira"), in one pass (so a label is never swapped again).
+
+    The pattern is built once here, for all the notes, beliefs and plan lines of a summary.
+    With no names to hide, a text comes back exactly as it was.
+    """
     names = sorted((n for n in swaps if n.strip()), key=lambda n: (-len(n), n))
     if not names:
-        return text
+        return lambda text: text
+    shown = [swaps[name] for name in names]
     alternatives = "|".join(
         "(" + r"\s+".join(re.escape(word) for word in _words(name)) + ")" for name in names
     )
     pattern = re.compile(f"{WORD_BEFORE}(?:{alternatives}){WORD_AFTER}", re.IGNORECASE)
-    return pattern.sub(
-        lambda match: swaps[names[match.lastindex - 1]], unicodedata.normalize("NFC", text)
-    )
+
+    def hide(text: str) -> str:
+        return pattern.sub(
+            lambda match: shown[match.lastindex - 1], unicodedata.normalize("NFC", text)
+        )
+
+    return hide
+
+
+def names_hidden(text: str, swaps: dict[str, str]) -> str:
+    """The text with every name in `swaps` hidden, as name_hider does it."""
+    return name_hider(swaps)(text)
 
 
 @dataclass(frozen=True)
@@ -390,12 +405,12 @@ def summary_build(
             return person.name
         return labels.get(person.pk) or initials(person.name)
 
-    # Everyone the person ever named, deleted people too: an old note may still name them.
-    everyone = [*Person.objects.for_user(user), *Person.objects.deleted_for(user)]
-    swaps = {} if show_names else name_swaps(everyone, label)
-
-    def hide(text: str) -> str:
-        return names_hidden(text, swaps)
+    swaps: dict[str, str] = {}
+    if not show_names:
+        # Everyone the person ever named, deleted people too: an old note may still name them.
+        everyone = [*Person.objects.for_user(user), *Person.objects.deleted_for(user)]
+        swaps = name_swaps(everyone, label)
+    hide = name_hider(swaps)
 
     builders = {
         Section.STATES: lambda: _states(user, start, end),

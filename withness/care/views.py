@@ -23,15 +23,20 @@ def help_now(request):
     })  # fmt: skip
 
 
-def _emergency_for(user) -> str:
-    return crisis_lines.help_for(None, user.country).emergency or ""
+def _emergency_for(user) -> dict[str, str]:
+    """The emergency number of the person's country as written, and its tel: link; both ""
+    when there is no country, or none we have lines for."""
+    country = crisis_lines.help_for(None, user.country).country
+    if country is None:
+        return {"emergency": "", "emergency_tel": ""}
+    return {"emergency": country.emergency, "emergency_tel": country.emergency_tel}
 
 
 @login_required
 def safety_plan(request):
     plan = services.safety_plan_for(request.user)
     return render(request, "care/safety_plan.html", {
-        "nav": NAV, "plan": plan, "emergency": _emergency_for(request.user),
+        "nav": NAV, "plan": plan, **_emergency_for(request.user),
     })  # fmt: skip
 
 
@@ -57,7 +62,7 @@ def safety_plan_print(request):
     if plan is None:
         return redirect("care:safety_plan")
     return render(request, "care/safety_plan_print.html", {
-        "plan": plan, "emergency": _emergency_for(request.user),
+        "plan": plan, **_emergency_for(request.user),
     })  # fmt: skip
 
 
@@ -67,7 +72,7 @@ def safety_plan_pdf(request):
     if plan is None:
         return redirect("care:safety_plan")
     response = HttpResponse(
-        pdf.safety_plan_pdf(plan, emergency=_emergency_for(request.user)),
+        pdf.safety_plan_pdf(plan, emergency=_emergency_for(request.user)["emergency"]),
         content_type="application/pdf",
     )
     response["Content-Disposition"] = 'attachment; filename="my-safety-plan.pdf"'

@@ -36,8 +36,7 @@ def belief_chart_svg(ratings, *, zone) -> bytes:
     axes.set_ylim(-5, 105)
     axes.set_yticks([0, 25, 50, 75, 100])
     axes.set_ylabel("How true (0–100)")
-    if days:
-        date_axis(axes, days)
+    date_axis(axes, days)
     quiet(axes)
     legend_below(chart, SCREEN, handles=handles)
     return drawn(chart)

@@ -27,10 +27,6 @@ class Suggestion:
     kind: str  # "start", "next", "stay", "gentle", "top"
     step: int | None = None
 
-    @property
-    def step_label(self) -> str:
-        return Step(self.step).label if self.step else ""
-
     def idea(self, name: str) -> str:
         """The step as a phrase to finish "you might try …"; plain text, escaped by templates."""
         return STEP_IDEAS[self.step].format(name=name) if self.step else ""

@@ -30,6 +30,7 @@ from .prompts import PROMPTS
 NAV = "growth"
 SEARCH_FROM = 5  # answers before the reflections page offers a search box
 PROMPTS_SHOWN = 5  # prompts in view; the rest wait, folded, so the page is not a wall of links
+PROMPT_ITEMS = list(PROMPTS.items())
 
 
 def _render(request, template, context):
@@ -271,17 +272,18 @@ def belief_chart(request, pk):
 @login_required
 def reflections(request):
     query = request.GET.get("q", "").strip()[:100]
-    answered = selectors.reflections_for(request.user).count()
+    # Without a query this is every answer, so its length is the count of answers.
+    found = list(selectors.reflections_for(request.user, query))
     return _render(
         request,
         "reflections.html",
         {
-            "reflections": selectors.reflections_for(request.user, query),
+            "reflections": found,
             "query": query,
             # A search box over one or two answers is only clutter; a search in progress keeps it.
-            "show_search": bool(query) or answered >= SEARCH_FROM,
-            "prompts_first": list(PROMPTS.items())[:PROMPTS_SHOWN],
-            "prompts_more": list(PROMPTS.items())[PROMPTS_SHOWN:],
+            "show_search": bool(query) or len(found) >= SEARCH_FROM,
+            "prompts_first": PROMPT_ITEMS[:PROMPTS_SHOWN],
+            "prompts_more": PROMPT_ITEMS[PROMPTS_SHOWN:],
         },
     )
 

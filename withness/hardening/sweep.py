@@ -290,7 +290,6 @@ class Sweep:
     checked: int = 0
     before: dict[str, str] = field(default_factory=dict)
     crawled: dict[str, list[dict]] = field(default_factory=dict)
-    titles: dict[str, str] = field(default_factory=dict)
 
     def selected(self) -> list[Route]:
         return [r for r in routes() if self.only(r) and r.name not in EXEMPT]
@@ -315,9 +314,6 @@ class Sweep:
             response = self.owner.request("get", page)
             if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
                 continue
-            if "<html" in body(response):  # a whole page, not an htmx fragment
-                title = TITLE.search(body(response))
-                self.titles[page] = title.group(1) if title else ""
             for link in LINK.findall(body(response)):
                 path = link.split("?")[0].split("#")[0]
                 try:
@@ -423,7 +419,6 @@ class Sweep:
             )
 
 
-TITLE = re.compile(r"<title>(.*?)</title>", re.DOTALL)
 LINK = re.compile(r'(?:href|src|action|hx-get|hx-post|hx-put|hx-delete)="(/[^"]*)"')
 
 

@@ -116,9 +116,8 @@ def balance_svg(weeks: list[dict]) -> str:
         label="Alone, not chosen",
     )
     axes.set_ylabel("Hours in the week")
-    if starts:
-        # A bar is drawn over its week's start, three days either side.
-        date_axis(axes, starts, min_days=28, pad=3.5)
+    # A bar is drawn over its week's start, three days either side.
+    date_axis(axes, starts, min_days=28, pad=3.5)
     quiet(axes)
     legend_below(chart, SCREEN)
     return drawn(chart).decode()
@@ -154,8 +153,7 @@ def isolation_svg(points: list[dict], baseline: float | None, threshold: float |
         axes.axhline(threshold, color=UNCLEAR, linestyle=":", linewidth=1, label="Clearly above")
     # Two short lines: the chart is narrow on a phone, and the page says more above it.
     axes.set_ylabel("Signs of isolation\n(a few days' average)")
-    if days:
-        date_axis(axes, days, min_days=28)
+    date_axis(axes, days, min_days=28)
     quiet(axes)
     legend_below(chart, SCREEN)
     return drawn(chart).decode()

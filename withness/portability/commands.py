@@ -16,7 +16,7 @@ import typer
 
 from withness.cli import fail, setup_django
 
-from .direct import MOST
+from .direct import MOST, NO_ENTRIES, line_text
 
 USER_HELP = "Whose journal (needed only when this withness has more than one account)."
 STATE_HELP = "PLEASANT,ENERGY: pleasant −5..5, energy 0..10, e.g. -2,7"
@@ -250,7 +250,6 @@ def history(
 
     from withness.people.models import Person
 
-    from .direct import NO_ENTRIES, line_text
     from .selectors import history_lines
 
     who = None

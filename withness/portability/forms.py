@@ -76,13 +76,6 @@ class MappingForm(forms.Form):
         return chosen
 
 
-class MonthInput(forms.DateInput):
-    input_type = "month"
-
-    def __init__(self):
-        super().__init__(format="%Y-%m")
-
-
 class ImportedFilterForm(forms.Form):
     """Narrow the entries brought in from other apps to one app, or one month."""
 
@@ -91,7 +84,7 @@ class ImportedFilterForm(forms.Form):
         label="Month",
         required=False,
         input_formats=["%Y-%m"],
-        widget=MonthInput(),
+        widget=forms.DateInput(attrs={"type": "month"}, format="%Y-%m"),
         error_messages={"invalid": "Month: give it as year and month, like 2026-03."},
     )
 

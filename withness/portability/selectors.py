@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
-from django.db.models import Q
+from django.db.models import F, Q
 
 from withness.accounts.encrypted import matching_ids
 from withness.journal.excerpts import excerpt
 from withness.journal.models import CheckIn, Interaction, Participation, Solitude
 from withness.journal.selectors import named_in
-from withness.journal.titles import state_words, who_of
+from withness.journal.titles import checkin_title, solitude_title, state_words, who_of
 from withness.people.models import Person
 
 from .models import ImportedEntry, ImportedKind
@@ -48,7 +48,7 @@ def search_journal(user, words: str, *, limit: int = 50) -> list[Hit]:
         Hit("check-in", c.recorded_at, str(c), excerpt(c.note, words))
         for c in _noted(CheckIn.objects.for_user(user), words, limit)
     ]
-    imported = ImportedEntry.objects.filter(owner=user, kind="mood")
+    imported = _moods(user)
     hits += [
         Hit(
             "imported",
@@ -95,14 +95,14 @@ def history_lines(user, *, person: Person | None = None, limit: int | None = Non
     if person is None:
         solitude = Solitude.objects.for_user(user).order_by("-started_at", "-pk")
         lines += [
-            HistoryLine(at, f"{Solitude(chosen=chosen)} ({minutes} min)", note)
+            HistoryLine(at, f"{solitude_title(chosen)} ({minutes} min)", note)
             for at, minutes, note, chosen in solitude.values_list(
                 "started_at", "duration_min", "note", "chosen"
             )[:limit]
         ]
         checkins = CheckIn.objects.for_user(user).order_by("-recorded_at", "-pk")
         lines += [
-            HistoryLine(at, f"{CheckIn(day=day)} — {state_words(p, e)}", note)
+            HistoryLine(at, f"{checkin_title(day)} — {state_words(p, e)}", note)
             for at, day, p, e, note in checkins.values_list(
                 "recorded_at", "day", "pleasant", "energy", "note"
             )[:limit]
@@ -127,20 +127,29 @@ def _interaction_lines(user, interactions) -> list[HistoryLine]:
     ]
 
 
+def _moods(user):
+    """Their entries brought in from other apps (the mood-tracker kind)."""
+    return ImportedEntry.objects.filter(owner=user, kind=ImportedKind.MOOD)
+
+
 def imported_sources(user) -> list[str]:
     """The apps this person has brought entries in from."""
-    entries = ImportedEntry.objects.filter(owner=user, kind=ImportedKind.MOOD)
-    return sorted(set(entries.values_list("source", flat=True)))
+    # order_by replaces Meta.ordering, so DISTINCT is over the source alone.
+    return list(_moods(user).order_by("source").values_list("source", flat=True).distinct())
 
 
 def imported_entries(user, *, source: str = "", month: date | None = None):
-    """Their entries from other apps, newest first: from one app, or in one local month."""
-    entries = ImportedEntry.objects.filter(owner=user, kind=ImportedKind.MOOD)
+    """Their entries from other apps, newest first: from one app, or in one local month.
+
+    The month is always its first day (the form reads it from "%Y-%m").
+    """
+    entries = _moods(user)
     if source:
         entries = entries.filter(source=source)
     if month is not None:
         zone = user.zone
-        start = datetime.combine(month.replace(day=1), time(), zone)
+        start = datetime.combine(month, time(), zone)
         following = date(start.year + start.month // 12, start.month % 12 + 1, 1)
         entries = entries.filter(at__gte=start, at__lt=datetime.combine(following, time(), zone))
-    return entries.select_related("checkin")
+    # Only whether the check-in is deleted, without loading (and unsealing) the check-in.
+    return entries.annotate(checkin_deleted_at=F("checkin__deleted_at"))

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 
 from withness.accounts.forms import ReauthForm
 from withness.accounts.reauth import recent_auth_required
+from withness.journal.entries import query_without_page
 
 from . import exports, imports, selectors, services
 from .forms import DETECT, WITHNESS, ImportedFilterForm, ImportForm, MappingForm
@@ -131,10 +132,8 @@ def imported_list(request):
         request.user, source=chosen.get("source", ""), month=chosen.get("month")
     )
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
-    kept = request.GET.copy()
-    kept.pop("page", None)
     return render(request, "portability/imported.html", {
-        "page": page, "form": form, "sources": sources, "query": kept.urlencode(),
+        "page": page, "form": form, "sources": sources, "query": query_without_page(request),
         "filtered": bool(chosen.get("source") or chosen.get("month")),
     })  # fmt: skip
 

@@ -1,4 +1,5 @@
-"""Guards over the whole site: migrations, one heading per page, the CSP, inert user text."""
+"""Guards over the whole site: migrations, one heading and a plain title per page, the CSP,
+inert user text."""
 
 import re
 from io import StringIO
@@ -11,6 +12,7 @@ from withness.hardening.sweep import Actor, Sweep, body, routes
 from withness.testing.world import XSS_PAYLOAD, build_world
 
 PROJECT = Path(__file__).resolve().parents[2]
+TITLE = re.compile(r"<title>(.*?)</title>", re.DOTALL)
 
 
 def test_no_model_change_lacks_a_migration(db):
@@ -54,6 +56,22 @@ def test_every_page_has_exactly_one_h1(full_journal):
             problems.append(f"{url}: {count} <h1>")
     assert pages > 20
     assert not problems, "\n".join(problems)
+
+
+def test_every_page_has_a_title_in_plain_words(full_journal):
+    # A template that leaves its title block open puts a whole section into the tab's name.
+    titles = {}
+    for url, response in owner_pages(full_journal):
+        if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
+            continue
+        html = body(response)
+        if "<html" in html:  # a whole page, not an htmx fragment
+            title = TITLE.search(html)
+            titles[url] = title.group(1) if title else ""
+    assert len(titles) > 30
+    for page, title in titles.items():
+        assert title.endswith(" · withness"), page
+        assert "<" not in title and "\n" not in title.strip() and len(title) < 120, page
 
 
 def test_every_page_sends_a_strict_content_security_policy(full_journal):

@@ -27,11 +27,3 @@ def person_insight(person, times=None):
         "entries_url": findings.entries_url("people", key),
         "chart_alt": findings.chart_alt(item) if item else "",
     }
-
-
-@register.filter
-def change(value) -> str:
-    """A change on the pleasantness scale to one decimal, signed, with a true minus: −0.8."""
-    if value is None:
-        return ""
-    return f"{value:+.1f}".replace("-", "\N{MINUS SIGN}")

@@ -2,7 +2,7 @@ from django import template
 from django.utils.html import format_html
 
 from ..excerpts import around
-from ..titles import state_words
+from ..titles import change_words, state_words
 
 register = template.Library()
 
@@ -33,16 +33,15 @@ def state_journey(entry):
     The words alone can hide a change ("settled and open" both times, yet much more pleasant)
     and a bare "(+3)" explains nothing, so the change is said: "…, a little more pleasant after".
     """
+    # Both callers show this only when there are after-words.
     before, after = entry.before_words, entry.after_words
     change = entry.state_change()
-    if not after:
-        return before
     if not before:
         return f"after: {after}"
     if before == after:
         if not change:
             return f"{after}, before and after"
-        return f"{after}, and {entry.state_change_words()}"
+        return f"{after}, and {change_words(change)}"
     arrow = format_html(
         '{} <span aria-hidden="true">→</span><span class="visually-hidden">then</span> {}',
         before,
@@ -50,16 +49,24 @@ def state_journey(entry):
     )
     if not change:
         return arrow
-    return format_html("{}, {}", arrow, entry.state_change_words())
+    return format_html("{}, {}", arrow, change_words(change))
 
 
 @register.filter
-def signed(value):
-    """+1.5 / −2 / 0 for state changes."""
+def signed(value, decimals=None):
+    """+1.5 / −2 / 0 for state changes, with a true minus and zero unsigned.
+
+    With decimals, to that many places: `{{ v|signed:1 }}` gives +1.6, −0.8 or 0.0.
+    """
     if value is None:
         return ""
-    number = f"{abs(value):g}"
-    return f"+{number}" if value > 0 else (f"−{number}" if value < 0 else "0")
+    if decimals is None:
+        number = f"{abs(value):g}"
+    else:
+        # The sign follows the number as shown, so a value that rounds to nothing is 0.0.
+        value = round(value, int(decimals))
+        number = f"{abs(value):.{int(decimals)}f}"
+    return f"+{number}" if value > 0 else (f"−{number}" if value < 0 else number)
 
 
 @register.filter
