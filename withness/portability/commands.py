@@ -401,7 +401,8 @@ def import_file(
 def _print_review(run, items, mapping) -> None:
     from .mapping import Review
 
-    typer.echo(f"Read {run.counts.get('read', 0)} rows; {run.total} to import.")
+    read = run.counts.get("read", 0)
+    typer.echo(f"Read {read:,} {'row' if read == 1 else 'rows'}; {run.total:,} to import.")
     for note in run.notes:
         typer.echo(f"  note: {note}")
     for problem in run.problems:

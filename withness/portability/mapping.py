@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from withness.analysis.states import REGION_WORDS, region_of
+from withness.journal.templatetags.journal_tags import signed
 
 from .importers.moods import DAYLIO_LEVEL_STATE, howwefeel_state
 
@@ -64,8 +65,7 @@ class Review:
         """How the mood reads here, in words first, with where it sits on the scales."""
         if self.pleasant is None:
             return "not on the scale yet"
-        pleasant = f"{self.pleasant:+g}" if self.pleasant else "0"
-        feeling = f"{pleasantness_words(self.pleasant)} ({pleasant} on −5 to +5)"
+        feeling = f"{pleasantness_words(self.pleasant)} ({signed(self.pleasant)} on −5 to +5)"
         if self.energy is None:
             return f"{feeling}; the app kept no energy"
         words = REGION_WORDS[region_of(self.pleasant, self.energy)]

@@ -243,6 +243,13 @@ def parse(
         group["readings"].append((kind, rating, detail.casefold(), notes))
         group["rows"].append(raw)
 
+    kept = sum(len(group["readings"]) for group in groups.values())
+    times = sum(1 for group in groups.values() if group["readings"])
+    if times < kept:
+        out.note(
+            f"Bearable keeps one row per reading: the {kept:,} readings make {times:,} "
+            f"{'entry' if times == 1 else 'entries'}, one for each date and time of day."
+        )
     if other_categories:
         listed = ", ".join(f"{k} ({v})" for k, v in other_categories.items())
         out.note(f"Readings in other categories were kept as activities: {listed}.")

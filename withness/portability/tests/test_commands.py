@@ -224,3 +224,12 @@ def test_import_auto_tells_the_app_from_the_file(owner):
     assert ImportedEntry.objects.filter(owner=owner, kind="person").count() == 3
     result = run("import", "auto", SAMPLES / "howwefeel/davicedraz_moods.txt")
     assert result.exit_code == 1 and "couldn’t tell" in result.output
+
+
+def test_import_says_how_rows_became_entries(owner):
+    result = run("import", "vcard", SAMPLES / "monica/monicahq_tests_stubs_single_contact_stub.csv")
+    assert result.exit_code == 0, result.output
+    assert "Read 1 row; 1 to import." in result.output
+    result = run("import", "bearable", SAMPLES / "bearable/omegajak_parser_rs_test_fixture.csv")
+    assert "Read 12 rows; 4 to import." in result.output
+    assert "the 12 readings make 4 entries, one for each date and time of day" in result.output

@@ -35,6 +35,10 @@ def test_sample_groups_twelve_symptom_readings_into_four_times_of_day():
     assert result.rows_read == 12
     assert result.problems == []
     assert len(result.moods) == 4
+    assert result.notes_about_file == [
+        "Bearable keeps one row per reading: the 12 readings make 4 entries, "
+        "one for each date and time of day."
+    ]
     by_slot = {m.extras["time_of_day"]: m for m in result.moods}
     assert {slot: len(m.extras["symptoms"]) for slot, m in by_slot.items()} == {
         "am": 4,

@@ -19,6 +19,7 @@ from withness.portability.importers.moods import (
     scale_energy,
     scale_pleasant,
 )
+from withness.portability.mapping import Review
 
 DOC = Path(__file__).resolve().parents[3] / "docs" / "import-mapping.md"
 
@@ -112,3 +113,18 @@ def test_the_document_matches_daylio_and_bearable_tables():
     assert buckets == {k: v.strftime("%H:%M") for k, v in BUCKET_TIMES.items()}
     mood_row = next(r for r in rows if r[0] == "pleasant" and len(r) == 11)
     assert [_number(c) for c in mood_row[1:]] == [scale_pleasant(v, 1, 10) for v in range(1, 11)]
+
+
+@pytest.mark.parametrize(
+    ("pleasant", "energy", "expected"),
+    [
+        (-2, None, "unpleasant (−2 on −5 to +5); the app kept no energy"),
+        (0, None, "neither pleasant nor unpleasant (0 on −5 to +5); the app kept no energy"),
+        (2.5, 7, "pleasant (+2.5 on −5 to +5), energy 7 of 10:"),
+    ],
+)
+def test_a_reviewed_mood_reads_with_a_true_minus_like_the_rest_of_the_app(
+    pleasant, energy, expected
+):
+    review = Review("sad", 1, pleasant, energy, mapped=True, suggested="")
+    assert review.state.startswith(expected)
