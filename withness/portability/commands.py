@@ -274,6 +274,8 @@ def search(
     user: str = typer.Option(None, help=USER_HELP),
 ) -> None:
     """Find entries and people by their notes, names or body signals."""
+    if not text.strip():
+        fail("Give a word to look for, for example: withness search garden")
     person = _start(user)
     from django.utils import timezone
 

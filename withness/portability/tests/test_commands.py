@@ -145,6 +145,8 @@ def test_search_finds_notes_people_and_body_signals(owner):
     assert "interaction" in run("search", "jaw").output
     assert "quiet" in run("search", "quiet").output
     assert "Nothing found" in run("search", "zebra").output
+    blank = run("search", "  ")
+    assert blank.exit_code == 1 and "Give a word to look for" in blank.output
 
 
 def test_export_writes_json_to_stdout_and_csv_to_a_file(owner, tmp_path):
