@@ -136,6 +136,7 @@ class QuestionnaireForm(forms.Form):
 
 
 MAX_SUMMARY_DAYS = 366
+EARLIEST_YEAR = 1900
 LINK_DAYS_DEFAULT = 14
 LINK_DAYS_MAX = 90
 
@@ -202,6 +203,13 @@ class SummaryForm(forms.Form):
     def label_fields(self):
         return [self[f"label_{p.pk}"] for p in self.people]
 
+    def keep_choices(self, data):
+        """After new dates are asked for (the whole form sent by GET), start from every other
+        choice as it was, so a part left out is not quietly put back in."""
+        for name, field in self.fields.items():
+            if name not in ("start", "end"):
+                self.initial[name] = field.widget.value_from_datadict(data, None, name)
+
     def clean(self):
         from .summary import Section
 
@@ -214,6 +222,8 @@ class SummaryForm(forms.Form):
                 self.add_error("end", "The last day can be today at the latest.")
             elif (end - start).days >= MAX_SUMMARY_DAYS:
                 self.add_error("start", "A summary can cover up to a year. Choose a later start.")
+            elif start.year < EARLIEST_YEAR:
+                self.add_error("start", f"Choose a first day after {EARLIEST_YEAR}.")
         if "sections" in cleaned and "notes" in cleaned:
             if cleaned["notes"]:
                 cleaned["sections"] = [*cleaned["sections"], Section.NOTES.value]

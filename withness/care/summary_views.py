@@ -13,7 +13,7 @@ from withness.accounts import reauth, vault
 from withness.ownership import get_object_for_user
 
 from . import pdf, services
-from .forms import ShareLinkForm, SummaryForm
+from .forms import MAX_SUMMARY_DAYS, ShareLinkForm, SummaryForm
 from .models import ShareLink, TherapistSummary
 from .summary import Section, notes_in_range, people_in_range
 
@@ -28,6 +28,10 @@ def _range(user, data) -> tuple:
     start = start or end - timedelta(weeks=DEFAULT_WEEKS) + timedelta(days=1)
     if start > end:
         start, end = end, start
+    # Only days a summary can cover (up to today, a year at most): the form says what was
+    # wrong with the dates as typed, and the notes and people on offer stay within reach.
+    end = min(end, user.today())
+    start = min(max(start, end - timedelta(days=MAX_SUMMARY_DAYS - 1)), end)
     return start, end
 
 
@@ -43,7 +47,7 @@ def summary_new(request):
     data = request.POST if request.method == "POST" else request.GET
     try:
         start, end = _range(user, data)
-    except ValueError:
+    except (ValueError, OverflowError):  # no such day, or one too near the ends of the calendar
         start, end = _range(user, {})
     people, notes = people_in_range(user, start, end), notes_in_range(user, start, end)
     initial = {
@@ -55,6 +59,8 @@ def summary_new(request):
     form = SummaryForm(
         request.POST if bound else None, user=user, people=people, notes=notes, initial=initial
     )
+    if not bound and "start" in request.GET:
+        form.keep_choices(request.GET)
     if bound and form.is_valid():
         data = form.cleaned_data
         summary = services.summary_create(

@@ -1,9 +1,17 @@
 from datetime import timedelta
 
 from django import forms
+from django.db.models import Q
 from django.utils import timezone
 
-from withness.journal.fields import ChipCheckboxes, ChipRadio, DateInput, Slider, note_field
+from withness.journal.fields import (
+    LARGEST_ID,
+    ChipCheckboxes,
+    ChipRadio,
+    DateInput,
+    Slider,
+    note_field,
+)
 from withness.journal.models import Interaction
 from withness.people.models import Person
 
@@ -215,11 +223,12 @@ class ShareForm(OwnedForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        recent = timezone.now() - LINKABLE_FOR
+        linkable = Q(started_at__gte=timezone.now() - LINKABLE_FOR)
+        # Editing keeps the share's own link choosable, however long ago that time was.
+        if (linked := self.initial.get("interaction")) is not None:
+            linkable |= Q(pk=getattr(linked, "pk", linked))
         self.fields["interaction"].queryset = (
-            Interaction.objects.for_user(self.user)
-            .filter(started_at__gte=recent)
-            .prefetch_related("people")
+            Interaction.objects.for_user(self.user).filter(linkable).prefetch_related("people")
         )
         if not self.is_bound and "shared_on" not in self.initial:
             self.initial["shared_on"] = self.user.today()
@@ -356,8 +365,16 @@ class RatingForm(forms.Form):
             del self.fields["counter_true"]
 
 
+class EntryChoiceField(forms.ChoiceField):
+    """Lists the recent entries, and takes any of the user's own: the belief page offers older
+    warm shares too. EvidenceForm.clean_entry looks the chosen one up."""
+
+    def valid_value(self, value):
+        return True
+
+
 class EvidenceForm(forms.Form):
-    entry = forms.ChoiceField(
+    entry = EntryChoiceField(
         label="Which entry?",
         error_messages={
             "required": "Choose an entry from your journal.",
@@ -400,13 +417,15 @@ class EvidenceForm(forms.Form):
 
     def clean_entry(self):
         kind, _, pk = self.cleaned_data["entry"].partition(":")
-        for row in self.options.get(kind, []):
-            if str(row.pk) == pk:
-                if selectors.evidence_for(self.user, self.belief, **{kind: row}):
-                    raise forms.ValidationError("That entry is already linked to this belief.")
-                self.cleaned_data[kind] = row
-                return row
-        raise forms.ValidationError("That entry is not in your journal any more. Choose another.")
+        row = None
+        if pk.isdecimal() and int(pk) <= LARGEST_ID:
+            row = selectors.evidence_entry(self.user, kind, int(pk))
+        if row is None:
+            raise forms.ValidationError(self.fields["entry"].error_messages["invalid_choice"])
+        if selectors.evidence_for(self.user, self.belief, **{kind: row}):
+            raise forms.ValidationError("That entry is already linked to this belief.")
+        self.cleaned_data[kind] = row
+        return row
 
 
 # --- reflections and nudges -------------------------------------------------------------

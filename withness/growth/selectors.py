@@ -59,7 +59,7 @@ def safe_people(user) -> list[Person]:
 
 def safe_person_initial(user, person_id: str) -> dict:
     """The flow's starting values: the chosen person and what the user said about them before."""
-    person = people_for(user).filter(pk=int(person_id)).first() if person_id.isdigit() else None
+    person = people_for(user).filter(pk=int(person_id)).first() if person_id.isdecimal() else None
     if person is None:
         return {}
     note = safety_note_for(user, person)
@@ -176,11 +176,20 @@ def warm_shares_to_offer(user, belief, limit=5) -> list[Share]:
 
 def evidence_choices(user, limit=30):
     """Recent entries a user might link, for the evidence form's lists."""
-    interactions = Interaction.objects.for_user(user).prefetch_related("people")[:limit]
+    return {kind: list(rows[:limit]) for kind, rows in _linkable(user).items()}
+
+
+def evidence_entry(user, kind: str, pk: int):
+    """One of the user's entries of this kind, however old, or None."""
+    rows = _linkable(user).get(kind)
+    return None if rows is None else rows.filter(pk=pk).first()
+
+
+def _linkable(user) -> dict:
     return {
-        "interaction": list(interactions),
-        "share": list(shares_for(user)[:limit]),
-        "support": list(support_for(user)[:limit]),
+        "interaction": Interaction.objects.for_user(user).prefetch_related("people"),
+        "share": shares_for(user),
+        "support": support_for(user),
     }
 
 

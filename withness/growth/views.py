@@ -5,7 +5,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
-from withness.accounts.reauth import recent_auth_required
+from withness.accounts.reauth import recent_auth_required, safe_next
 from withness.ownership import get_object_for_user
 from withness.people.models import Person
 from withness.people.selectors import person_in_query
@@ -38,8 +38,7 @@ def _render(request, template, context):
 
 
 def _back(request, fallback="growth:index"):
-    url = request.POST.get("next", "")
-    return redirect(url if url.startswith("/") and not url.startswith("//") else fallback)
+    return redirect(safe_next(request, request.POST.get("next"), reverse(fallback)))
 
 
 @login_required
@@ -178,7 +177,7 @@ def belief_new(request):
     starter = request.GET.get("starter", "")
     initial = (
         {"belief": STARTERS[int(starter)]}
-        if starter.isdigit() and int(starter) < len(STARTERS)
+        if starter.isdecimal() and int(starter) < len(STARTERS)
         else {}
     )
     form = BeliefNewForm(request.POST or None, initial=initial)
@@ -413,7 +412,7 @@ def feed_revoke(request):
 def feed(request, token):
     """No sign-in here: calendar apps can't sign in. The long secret in the address is the key."""
     settings = NudgeSettings.objects.filter(
-        feed_token=token, deleted_at__isnull=True
+        feed_token=token, deleted_at__isnull=True, owner__is_active=True
     ).select_related("owner")
     settings = settings.first() if token else None
     if settings is None:

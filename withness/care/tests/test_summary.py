@@ -130,6 +130,18 @@ def test_how_people_are_shown_is_explained_before_the_full_names_choice(owner_cl
     assert explained < html.index("Label for Samira Okafor") < html.index("full names instead")
 
 
+def test_showing_the_notes_for_new_dates_keeps_every_other_choice(owner_client, owner):
+    sam = journal(owner)
+    # "Show people and notes for these dates" sends the whole form by GET.
+    query = form_data(owner, sections=["states"], show_names="on", **{f"label_{sam.pk}": "Sis"})
+
+    form = owner_client.get(NEW, query).context["form"]
+
+    assert form["sections"].value() == ["states"]  # the safety plan stays unticked
+    assert form["show_names"].value() is True
+    assert form[f"label_{sam.pk}"].value() == "Sis"
+
+
 def test_only_the_chosen_sections_are_included(owner_client, owner):
     journal(owner)
 
@@ -144,6 +156,8 @@ def test_only_the_chosen_sections_are_included(owner_client, owner):
         ({"sections": []}, "Choose at least one part to include, or a note."),
         ({"start": "2026-13-01"}, "Give the first day as year-month-day"),
         ({"end": "2999-01-01"}, "The last day can be today at the latest."),
+        ({"end": "9999-12-31"}, "The last day can be today at the latest."),
+        ({"start": "0001-01-01", "end": "0001-01-05"}, "Choose a first day after 1900."),
         ({"start": "2020-01-01"}, "A summary can cover up to a year."),
         ({"notes": ["interaction-999999"]}, "That note is not in these dates."),
     ],
@@ -157,6 +171,26 @@ def test_bad_inputs_get_clear_messages(owner_client, owner, change, message):
     assert response.status_code == 200
     assert message in response.content.decode()
     assert not TherapistSummary.objects.filter(owner=owner).exists()
+
+
+@pytest.mark.parametrize(
+    "dates",
+    [
+        {"start": "2026-01-01", "end": "9999-12-31"},
+        {"start": "9999-12-31"},
+        {"start": "0001-01-01", "end": "0001-01-05"},
+        {"start": "0001-01-01"},
+    ],
+)
+def test_dates_at_the_ends_of_the_calendar_show_the_form_again(owner_client, owner, dates):
+    owner.time_zone = "Asia/Tokyo"  # east of UTC: the first days of year 1 have no UTC time
+    owner.save()
+
+    response = owner_client.get(NEW, dates)
+
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert form.initial["start"] <= form.initial["end"] <= owner.today()
 
 
 def test_end_before_start_is_explained(owner_client, owner):

@@ -1,4 +1,4 @@
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 import time_machine
@@ -34,6 +34,12 @@ def test_a_belief_can_start_without_ratings_or_a_counter(owner_client):
 def test_a_starter_example_fills_in_the_belief(owner_client):
     response = owner_client.get(reverse("growth:belief_new"), {"starter": "1"})
     assert response.context["form"].initial["belief"] == "Sooner or later, people leave."
+
+
+@pytest.mark.parametrize("starter", ["²", "6", "-1", "x"])
+def test_an_unknown_starter_leaves_the_belief_empty(owner_client, starter):
+    response = owner_client.get(reverse("growth:belief_new"), {"starter": starter})
+    assert response.status_code == 200 and "belief" not in response.context["form"].initial
 
 
 @pytest.mark.parametrize(
@@ -169,12 +175,28 @@ def test_warm_shares_are_offered_as_evidence_but_never_added_without_a_choice(ow
     assert owner_client.get(belief.get_absolute_url()).context["warm_shares"] == []
 
 
+def test_an_older_warm_share_offered_on_the_page_can_be_linked(owner_client, owner):
+    belief = BeliefFactory(owner=owner)
+    old = ShareFactory(owner=owner, response="warm", shared_on=date(2025, 1, 5))
+    ShareFactory.create_batch(31, owner=owner, response="dismissive")
+    assert owner_client.get(belief.get_absolute_url()).context["warm_shares"] == [old]
+    response = owner_client.post(
+        reverse("growth:evidence_add", args=[belief.pk]),
+        {"entry": f"share:{old.pk}", "leaning": "against"},
+    )
+    assert response.status_code == 302
+    assert Evidence.objects.get(belief=belief).share == old
+
+
 @pytest.mark.parametrize(
     ("data", "field", "message"),
     [
         ({"leaning": "against"}, "entry", "Choose an entry from your journal."),
         ({"entry": "share:999999", "leaning": "against"}, "entry", "not in your journal any more"),
         ({"entry": "belief:1", "leaning": "against"}, "entry", "not in your journal any more"),
+        ({"entry": f"share:{10**30}", "leaning": "against"}, "entry", "not in your journal"),
+        ({"entry": "share:-1", "leaning": "against"}, "entry", "not in your journal any more"),
+        ({"entry": "share:²", "leaning": "against"}, "entry", "not in your journal any more"),
         ({"entry": "SHARE", "leaning": ""}, "leaning", "supports the belief or speaks against it"),
     ],
 )

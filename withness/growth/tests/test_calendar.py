@@ -84,6 +84,14 @@ def test_a_revoked_address_is_404_and_a_new_one_replaces_the_old(client, owner_c
     assert NudgeSettings.objects.get().feed_token is None
 
 
+def test_the_address_stops_working_when_its_account_is_deactivated(client, owner_client, owner):
+    PersonFactory(owner=owner, name="Sam", checkin_every_days=3)
+    url = feed_url(owner_client)
+    owner.is_active = False
+    owner.save()
+    assert client.get(url).status_code == 404
+
+
 def test_a_made_up_address_is_404(client, owner_client):
     feed_url(owner_client)
     assert client.get(reverse("growth:feed", args=["not-the-secret"])).status_code == 404

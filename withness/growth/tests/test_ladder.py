@@ -2,6 +2,7 @@ from datetime import date, timedelta
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from withness.growth import ladder
 from withness.growth.models import Share
@@ -208,3 +209,29 @@ def test_each_share_card_leads_with_the_persons_own_words_escaped(owner_client, 
 def test_the_share_form_asks_what_was_shared_outside_the_fold(owner_client):
     body = owner_client.get(reverse("growth:share_new")).content.decode()
     assert body.index("What you shared") < body.index("More (all optional)")
+
+
+def test_editing_an_older_share_keeps_its_link_to_the_time_it_was_part_of(owner_client, owner):
+    # Only recent entries are offered for a new link, but a share's own link stays choosable.
+    sam = PersonFactory(owner=owner, name="Sam")
+    long_ago = timezone.now() - timedelta(days=200)
+    walk = InteractionFactory(owner=owner, people=[sam], started_at=long_ago)
+    share = ShareFactory(owner=owner, person=sam, shared_on=long_ago.date(), interaction=walk)
+    url = reverse("growth:share_edit", args=[share.pk])
+
+    form = owner_client.get(url).context["form"]
+    assert walk in form.fields["interaction"].queryset
+    response = owner_client.post(
+        url,
+        {
+            "person": sam.pk,
+            "step": 2,
+            "response": "warm",
+            "shared_on": share.shared_on.isoformat(),
+            "interaction": walk.pk,
+        },
+    )
+
+    assert response.status_code == 302
+    share.refresh_from_db()
+    assert (share.step, share.interaction) == (2, walk)

@@ -63,6 +63,16 @@ def test_a_deleted_interaction_does_not_count_as_contact(owner_client, owner, sa
     assert DUE in home(owner_client)
 
 
+@pytest.mark.parametrize(
+    "elsewhere", ["//evil.example", "/\\evil.example", "https://evil.example/"]
+)
+def test_not_now_never_sends_the_person_to_another_site(owner_client, sam, clock, elsewhere):
+    clock.shift(timedelta(days=8))
+    url = reverse("growth:nudge_rest", args=[sam.pk, 0])
+    response = owner_client.post(url, {"next": elsewhere})
+    assert response.status_code == 302 and response["Location"] == reverse("journal:home")
+
+
 def test_not_now_hides_the_reminder_for_the_rest_of_the_day_only(owner_client, sam, clock):
     clock.shift(timedelta(days=8))
     home(owner_client)

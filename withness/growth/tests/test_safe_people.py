@@ -114,3 +114,9 @@ def test_changing_what_makes_someone_safe_starts_from_what_was_said(owner_client
     assert initial == {"person": sam.pk, "reasons": ["kind"], "own_words": "steady"}
     theirs = PersonFactory(owner=outsider)
     assert owner_client.get(url, {"person": theirs.pk}).context["form"].initial == {}
+
+
+@pytest.mark.parametrize("value", ["²", "abc", "-1", ""])
+def test_an_odd_person_in_the_address_starts_the_flow_empty(owner_client, value):
+    response = owner_client.get(reverse("growth:safe_person_new"), {"person": value})
+    assert response.status_code == 200 and response.context["form"].initial == {}
