@@ -42,6 +42,10 @@ class WrongContentType(ValueError):
     pass
 
 
+class HalfCharacter(ValueError):
+    """A string with a lone surrogate ("\\ud800"): valid JSON, but not text anyone can store."""
+
+
 class FieldErrors(Exception):
     """What was sent doesn't fit: a list of {"field", "message"} items."""
 
@@ -61,7 +65,12 @@ class JsonParser(Parser):
         content_type = request.content_type or ""
         if content_type != "application/json" and not content_type.endswith("+json"):
             raise WrongContentType(content_type)
-        return json.loads(request.body)
+        data = json.loads(request.body)
+        try:  # answered with a 400 now, rather than a 500 when it reaches the database
+            json.dumps(data, ensure_ascii=False).encode()
+        except UnicodeEncodeError:
+            raise HalfCharacter from None
+        return data
 
 
 def _field(loc) -> str:
@@ -132,6 +141,8 @@ def _json_problem(error: Exception) -> str:
         return f"line {error.lineno}, column {error.colno}: {error.msg}"
     if isinstance(error, UnicodeDecodeError):
         return "it isn't UTF-8 text"
+    if isinstance(error, HalfCharacter):
+        return "a \\u escape in it stands for half a character, which no text can hold"
     return "it couldn't be read"
 
 

@@ -1,6 +1,6 @@
 """Reads with intent: finding a token, and the filtered, paginated lists the API returns."""
 
-from datetime import datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta
 
 from django.utils import timezone
 
@@ -26,8 +26,17 @@ def token_for_secret(secret: str) -> ApiToken | None:
     return token
 
 
-def _start_of(user, day):
-    return timezone.make_aware(datetime.combine(day, time.min), user.zone)
+def _start_of(user, day, *, days_later=0) -> datetime | None:
+    """The first moment of the day (or of one so many days later) on the user's clock.
+
+    None at the very ends of the calendar (year 1 east of Greenwich, past 9999-12-31), where
+    no moment can be written down: nothing is stored out there, so no bound is needed.
+    """
+    try:
+        start = datetime.combine(day + timedelta(days=days_later), time.min)
+        return timezone.make_aware(start, user.zone).astimezone(UTC)
+    except OverflowError:
+        return None
 
 
 def _check_range(filters) -> None:
@@ -38,11 +47,12 @@ def _check_range(filters) -> None:
 def between_days(queryset, field: str, filters, *, user):
     """Rows whose `field` (a moment) falls on the days from `since` to `until`, the user's days."""
     _check_range(filters)
-    if filters.since:
-        queryset = queryset.filter(**{f"{field}__gte": _start_of(user, filters.since)})
-    if filters.until:
-        next_day = filters.until + timedelta(days=1)
-        queryset = queryset.filter(**{f"{field}__lt": _start_of(user, next_day)})
+    start = filters.since and _start_of(user, filters.since)
+    end = filters.until and _start_of(user, filters.until, days_later=1)
+    if start:
+        queryset = queryset.filter(**{f"{field}__gte": start})
+    if end:
+        queryset = queryset.filter(**{f"{field}__lt": end})
     return queryset
 
 

@@ -36,9 +36,29 @@ def clean(form: forms.BaseForm, *, user) -> dict:
     raise FieldErrors(errors)
 
 
+COMMA = (
+    "Leave out the comma: the journal reads a comma as the start of another one. "
+    "Send each as its own item in the list."
+)
+
+
+def _commas_refused(values: dict, *names: str) -> None:
+    """The form takes these lists as one comma-separated text, so an item with a comma in it
+    ("Smith, Jo") would quietly become two. Refused instead, naming the item."""
+    errors = [
+        problem(f"{name}.{index}", COMMA)
+        for name in names
+        for index, item in enumerate(values.get(name) or [])
+        if "," in item
+    ]
+    if errors:
+        raise FieldErrors(errors)
+
+
 def merged(payload, current: dict | None) -> dict:
     """What was sent, over the current values when changing something (PATCH semantics)."""
     sent = payload.dict(exclude_unset=True)
+    _commas_refused(sent, "new_people", "body_signals")  # what was sent, not what is stored
     values = {**(current or {}), **sent}
     if "ended_at" in sent and "duration_min" not in sent:
         # A new end time replaces the stored length rather than losing to it.

@@ -34,6 +34,21 @@ def test_a_wrong_password_gets_a_plain_message(client, owner):
     assert "_auth_user_id" not in client.session
 
 
+def test_a_paused_sign_in_points_to_the_recovery_code_not_to_a_reset_by_the_operator(
+    client, owner, password
+):
+    for _ in range(5):
+        response = client.post(LOGIN, {"username": "robin", "password": "nope"})
+
+    assert response.status_code == 429
+    html = response.content.decode()
+    assert "paused for about 15 minutes" in html
+    # A password set by whoever runs the instance can't open the journal's words; the code can.
+    assert "set a new one for you" not in html
+    assert f'href="{reverse("accounts:recover")}"' in html
+    assert client.post(LOGIN, {"username": "robin", "password": password}).status_code == 429
+
+
 def test_the_login_page_has_one_heading_and_labelled_inputs(client, owner):
     html = client.get(LOGIN).content.decode()
 

@@ -96,6 +96,20 @@ def test_check_ins_filter_by_their_day(read, owner):
     assert [item["day"] for item in response.json()["items"]] == ["2025-07-03", "2025-07-02"]
 
 
+@pytest.mark.parametrize("collection", ["interactions", "solitude", "checkins"])
+@pytest.mark.parametrize("zone", ["Asia/Tokyo", "America/Chicago"])
+def test_days_at_the_ends_of_the_calendar_mean_from_the_start_or_to_the_end(
+    read, owner, collection, zone
+):
+    owner.time_zone = zone
+    owner.save()
+    factory = {"interactions": InteractionFactory, "solitude": SolitudeFactory}
+    entry = factory.get(collection, CheckInFactory)(owner=owner)
+    response = read.get(f"/{collection}", {"since": "0001-01-01", "until": "9999-12-31"})
+    assert response.status_code == 200, response.content
+    assert ids(response) == [entry.pk]
+
+
 def test_interactions_filter_by_person(read, owner):
     sam, kim = PersonFactory(owner=owner, name="Sam"), PersonFactory(owner=owner, name="Kim")
     with_sam = InteractionFactory(owner=owner, people=[sam])

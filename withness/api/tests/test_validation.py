@@ -57,6 +57,9 @@ CASES = [
     ("/interactions", {"new_people": [], "people": []}, "people"),
     ("/interactions", {"new_people": ["x" * 81]}, "new_people"),
     ("/interactions", {"body_signals": ["y" * 41]}, "body_signals"),
+    # One name with a comma must not quietly become two people (the web's box splits at commas).
+    ("/interactions", {"new_people": ["Sam", "Smith, Jo"]}, "new_people.1"),
+    ("/interactions", {"body_signals": ["jaw_tight", "warm, teary"]}, "body_signals.1"),
     ("/interactions", {"body_signals": "jaw_tight"}, "body_signals"),
     ("/interactions", {"started_at": "last tuesday"}, "started_at"),
     ("/interactions", {"started_at": "2099-01-01T10:00:00Z"}, "started_at"),
@@ -127,6 +130,13 @@ def test_a_change_that_does_not_fit_leaves_the_entry_as_it_was(api, owner):
     assert (entry.note, entry.duration_min, entry.revision) == ("as it was", 45, 1)
 
 
+def test_a_change_naming_someone_with_a_comma_adds_nobody(api, owner):
+    entry = InteractionFactory(owner=owner, group="choir")
+    response = api.patch(f"/interactions/{entry.pk}", {"new_people": ["Smith, Jo"]})
+    assert response.status_code == 422 and fields(response) == ["new_people.0"]
+    assert not Person.objects.exists()
+
+
 @pytest.mark.parametrize(
     "raw, status, field",
     [
@@ -146,6 +156,25 @@ def test_a_body_that_is_not_a_json_object_is_refused(api, raw, status, field):
     assert response.status_code == status, response.content
     assert fields(response) == [field]
     assert not Person.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "path, raw",
+    [
+        ("/people", '{"name": "Kim\\ud800"}'),
+        (
+            "/solitude",
+            '{"duration_min": 5, "before_pleasant": 0, "before_energy": 3, '
+            '"after_later": true, "note": "\\udfff"}',
+        ),
+    ],
+)
+def test_json_text_with_half_a_character_is_refused_not_an_error(api, path, raw):
+    # Valid JSON, but a lone surrogate is not text: it could never be stored or sealed.
+    response = api.post(path, raw=raw)
+    assert response.status_code == 400, response.content
+    assert fields(response) == ["body"]
+    assert "half a character" in response.json()["detail"][0]["message"]
 
 
 @pytest.mark.parametrize(
