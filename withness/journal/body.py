@@ -21,9 +21,15 @@ BUILT_IN = [
 ]
 
 LABELS = {code: label for code, label, _ in BUILT_IN}
+CODES = {label.casefold(): code for code, label, _ in BUILT_IN}
 KIND = {code: kind for code, _, kind in BUILT_IN}
 MAX_OWN_LENGTH = 40
 
 
 def label_for(signal: str) -> str:
     return LABELS.get(signal, signal)
+
+
+def code_for(words: str) -> str:
+    """The listed signal these own words name ("jaw tight"), or the words as written."""
+    return CODES.get(words.casefold(), words)

@@ -1,5 +1,7 @@
 """Form fields and widgets shared by the journal's forms."""
 
+from datetime import UTC
+
 from django import forms
 from django.utils import timezone
 
@@ -21,6 +23,22 @@ class DateTimeLocalInput(forms.DateTimeInput):
 
     def __init__(self, attrs=None):
         super().__init__(attrs, format="%Y-%m-%dT%H:%M")
+
+
+class LocalDateTimeField(forms.DateTimeField):
+    """A time as the person's own clock showed it, even on the nights the clocks change: in the
+    hour that repeats it is the first time round, and a time the clocks skipped is taken an hour
+    on (01:30 as 02:30), instead of refusing a time someone really lived through."""
+
+    def to_python(self, value):
+        try:
+            return super().to_python(value)
+        except forms.ValidationError as error:
+            if error.code != "ambiguous_timezone":
+                raise
+        with timezone.override(UTC):
+            on_the_clock = super().to_python(value)
+        return on_the_clock.replace(tzinfo=timezone.get_current_timezone())
 
 
 class DateInput(forms.DateInput):

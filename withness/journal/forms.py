@@ -13,6 +13,7 @@ from .fields import (
     ChipRadio,
     DateInput,
     DateTimeLocalInput,
+    LocalDateTimeField,
     OwnRowsChoiceField,
     local_now_value,
     note_field,
@@ -57,7 +58,7 @@ def check_when(value):
 class EntryForm(forms.Form):
     """What interactions and solitude share: when, how long, the states, a note."""
 
-    started_at = forms.DateTimeField(
+    started_at = LocalDateTimeField(
         label="When did it start?",
         widget=DateTimeLocalInput(),
         error_messages={"invalid": "Give a date and time, like 2026-03-14 18:30."},
@@ -81,7 +82,7 @@ class EntryForm(forms.Form):
             "max_value": "That is longer than a day (1,440 minutes). Split it into days.",
         },
     )
-    ended_at = forms.DateTimeField(
+    ended_at = LocalDateTimeField(
         label="Or: when did it end?",
         required=False,
         widget=DateTimeLocalInput(),
@@ -288,7 +289,9 @@ class InteractionForm(EntryForm):
                 "people", "Choose who it was with, add someone new, or describe the group."
             )
         signals = list(data.get("body_signals") or [])
-        signals += [s for s in data.get("own_signals") or [] if s not in signals]
+        for signal in map(body.code_for, data.get("own_signals") or []):
+            if signal not in signals:
+                signals.append(signal)
         data["body_signals"] = signals
         return data
 

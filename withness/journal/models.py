@@ -147,8 +147,12 @@ class Interaction(Timed):
     def __str__(self):
         return f"Time with {self.who()}"
 
+    def live_people(self) -> list[Person]:
+        """Who was there, leaving out anyone now in recently deleted."""
+        return [p for p in self.people.all() if p.deleted_at is None]
+
     def who(self) -> str:
-        return who_of([p.name for p in self.people.all() if p.deleted_at is None], self.group)
+        return who_of([p.name for p in self.live_people()], self.group)
 
     def body_signal_labels(self):
         return [body.label_for(s) for s in self.body_signals]

@@ -1,5 +1,6 @@
 """Reads with intent: what a page needs from the journal, always for one user."""
 
+import json
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
@@ -85,7 +86,7 @@ def _filtered(user, kind: str, filters: TimelineFilters):
         queryset = queryset.filter(people=filters.person)
     if filters.start:
         queryset = queryset.filter(**{f"{field}__gte": _day_start(filters.start, user.zone)})
-    if filters.end:
+    if filters.end and filters.end < date.max:  # nothing comes after the last day
         end = _day_start(filters.end + timedelta(days=1), user.zone)
         queryset = queryset.filter(**{f"{field}__lt": end})
     return queryset
@@ -116,7 +117,9 @@ def named_in(interactions, words: str):
     """Those of these interactions whose group, live people or body signals mention the words
     (a built-in body signal by its label, an own word as written)."""
     codes = [code for code, label in body.LABELS.items() if words.casefold() in label.casefold()]
-    signals = Q(signals__icontains=words)
+    # The signals are read as JSON text, which may spell "ü" as \u00fc and a quote as \":
+    # look for the words both as written and as JSON writes them.
+    signals = Q(signals__icontains=words) | Q(signals__icontains=json.dumps(words)[1:-1])
     for code in codes:
         signals |= Q(signals__icontains=f'"{code}"')
     people = Q(people__name__icontains=words, people__deleted_at__isnull=True)

@@ -79,7 +79,8 @@ def _add_people(interaction, people):
 
 
 def _set_people(interaction, people):
-    interaction.participation_set.all().delete()
+    # A recently deleted person isn't on the form, but comes back with their entries if restored.
+    interaction.participation_set.filter(person__deleted_at__isnull=True).delete()
     _add_people(interaction, people)
 
 

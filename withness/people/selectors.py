@@ -74,6 +74,6 @@ def merge_preview(keep: Person, merge: Person) -> MergePreview:
 def person_in_query(request) -> Person | None:
     """The user's own person named by ?person=<id>, for pages opened from a person's page."""
     pk = request.GET.get("person", "")
-    if not pk.isdigit():
+    if not pk.isdecimal():  # not isdigit: "²" is a digit, yet no number
         return None
     return Person.objects.for_user(request.user).filter(pk=pk).first()

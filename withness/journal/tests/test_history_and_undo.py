@@ -62,6 +62,13 @@ def test_history_filter_mistakes_are_explained_not_crashed(owner_client, owner):
     assert "end date is before the start" in body
 
 
+def test_history_up_to_the_last_day_a_date_can_name_shows_everything(owner_client, owner):
+    solitude = SolitudeFactory(owner=owner)
+    response = owner_client.get(HISTORY, {"end": "9999-12-31"})
+    assert response.status_code == 200
+    assert response.context["entries"] == [solitude]
+
+
 def test_history_answers_htmx_with_the_list_only(owner_client, owner):
     SolitudeFactory(owner=owner)
     response = owner_client.get(HISTORY, headers={"HX-Request": "true"})

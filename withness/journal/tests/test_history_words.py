@@ -52,6 +52,13 @@ def test_words_find_people_groups_and_body_signals(owner_client, owner):
     assert found(owner_client, words="fizzy") == [own_word]
 
 
+def test_words_find_own_body_signals_written_with_accents_or_quotes(owner_client, owner):
+    accented = InteractionFactory(owner=owner, body_signals=["Bauchgefühl warm"])
+    quoted = InteractionFactory(owner=owner, body_signals=['"fine" voice'])
+    assert found(owner_client, words="Bauchgefühl") == [accented]
+    assert found(owner_client, words='"fine"') == [quoted]
+
+
 def test_words_combine_with_the_other_filters(owner_client, owner):
     sam = PersonFactory(owner=owner, name="Sam")
     with_sam = InteractionFactory(owner=owner, people=[sam], note="garden day")

@@ -1,4 +1,4 @@
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.urls import reverse
@@ -61,6 +61,13 @@ def test_it_keeps_built_in_and_own_body_signals(owner_client):
     assert Interaction.objects.get().body_signals == ["jaw_tight", "hands warm"]
 
 
+def test_own_words_that_name_a_listed_signal_count_as_that_signal(owner_client):
+    owner_client.post(
+        NEW, valid(own_signals="numb or far away, JAW TIGHT", body_signals=["jaw_tight"])
+    )
+    assert Interaction.objects.get().body_signals == ["jaw_tight", "numb"]
+
+
 def test_own_body_signals_are_offered_next_time(owner_client):
     owner_client.post(NEW, valid(own_signals="tears close"))
     response = owner_client.get(NEW)
@@ -121,6 +128,19 @@ def test_an_end_time_sets_the_duration(owner_client):
     assert Interaction.objects.get().duration_min == 90
 
 
+def test_times_on_the_nights_the_clocks_change_are_taken_as_the_clock_read(owner_client, owner):
+    assert owner.time_zone == "Europe/London"
+    # 01:30 came twice on 26 October 2025 (first in summer time, UTC+1) and never on 30 March.
+    owner_client.post(
+        NEW, valid(duration_min="", started_at="2025-10-26T01:30", ended_at="2025-10-26T01:50")
+    )
+    owner_client.post(NEW, valid(started_at="2025-03-30T01:30"))
+    skipped, repeated = Interaction.objects.order_by("started_at")
+    assert repeated.started_at == datetime(2025, 10, 26, 0, 30, tzinfo=UTC)
+    assert repeated.duration_min == 20
+    assert skipped.started_at == datetime(2025, 3, 30, 1, 30, tzinfo=UTC)  # 02:30 on the clock
+
+
 def test_another_users_person_cannot_be_attached(owner_client, outsider):
     theirs = PersonFactory(owner=outsider)
     response = owner_client.post(NEW, valid(new_people="", people=[theirs.pk]))
@@ -170,3 +190,10 @@ def test_opening_from_a_person_page_preselects_them(owner_client, owner, outside
     assert owner_client.get(NEW, {"person": sam.pk}).context["form"].initial["people"] == [sam.pk]
     theirs = PersonFactory(owner=outsider)
     assert "people" not in owner_client.get(NEW, {"person": theirs.pk}).context["form"].initial
+
+
+@pytest.mark.parametrize("person", ["²", "x", "-1", "99999999999999999999999"])
+def test_a_person_link_that_names_nobody_opens_an_empty_form(owner_client, person):
+    response = owner_client.get(NEW, {"person": person})
+    assert response.status_code == 200
+    assert "people" not in response.context["form"].initial

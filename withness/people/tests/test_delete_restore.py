@@ -64,3 +64,24 @@ def test_a_deleted_person_shows_in_the_journals_recently_deleted_list(owner_clie
     text = owner_client.get(reverse("journal:deleted")).content.decode()
     assert "Sam" in text
     assert reverse("people:restore", args=[sam.pk]) in text
+
+
+def test_editing_an_entry_meanwhile_keeps_the_deleted_person_in_it(owner_client, owner):
+    sam, kim = PersonFactory(owner=owner, name="Sam"), PersonFactory(owner=owner, name="Kim")
+    interaction = InteractionFactory(owner=owner, people=[sam, kim])
+    owner_client.post(reverse("people:delete", args=[sam.pk]))
+    url = reverse("journal:entry_edit", args=["interaction", interaction.pk])
+    data = {k: v for k, v in owner_client.get(url).context["form"].initial.items() if v is not None}
+    assert owner_client.post(url, {**data, "note": "a small fix"}).status_code == 302
+    owner_client.post(reverse("people:restore", args=[sam.pk]))
+    assert set(interaction.people.all()) == {sam, kim}
+
+
+def test_an_entry_with_a_deleted_person_names_only_the_others(owner_client, owner):
+    sam, kim = PersonFactory(owner=owner, name="Sam"), PersonFactory(owner=owner, name="Kim")
+    interaction = InteractionFactory(owner=owner, people=[sam, kim])
+    owner_client.post(reverse("people:delete", args=[sam.pk]))
+    url = reverse("journal:entry_detail", args=["interaction", interaction.pk])
+    body = owner_client.get(url).content.decode()
+    assert "Kim" in body
+    assert "Sam" not in body and reverse("people:detail", args=[sam.pk]) not in body
