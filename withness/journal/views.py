@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from withness.accounts.reauth import safe_next
 from withness.accounts.selectors import instance_has_owner
 from withness.ownership import get_object_for_user
 
@@ -101,9 +102,7 @@ def entry_delete(request, kind, pk):
     entry = get_object_for_user(entries.model_for(kind), request, pk)
     services.entry_delete(entry)
     request.session["undo"] = {"kind": kind, "pk": entry.pk, "label": str(entry)}
-    return redirect(
-        request.POST.get("next") if _is_local(request.POST.get("next")) else "journal:history"
-    )
+    return redirect(safe_next(request, request.POST.get("next"), reverse("journal:history")))
 
 
 @login_required

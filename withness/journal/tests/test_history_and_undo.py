@@ -1,5 +1,6 @@
 from datetime import timedelta
 
+import pytest
 from django.urls import reverse
 from django.utils import timezone
 
@@ -88,6 +89,18 @@ def test_delete_then_undo_brings_the_entry_back(owner_client, owner):
     assert "Undo" in response.content.decode()
     owner_client.post(reverse("journal:entry_restore", args=["interaction", entry.pk]))
     assert Interaction.objects.for_user(owner).get().note == "keep me"
+
+
+@pytest.mark.parametrize(
+    ("after", "lands_on"),
+    [("/people/", "/people/"), ("/\\evil.example", "/history/"), ("//evil.example", "/history/")],
+)
+def test_after_a_delete_the_page_goes_back_only_within_the_site(
+    owner_client, owner, after, lands_on
+):
+    entry = InteractionFactory(owner=owner)
+    url = reverse("journal:entry_delete", args=["interaction", entry.pk])
+    assert owner_client.post(url, {"next": after})["Location"] == lands_on
 
 
 def test_deleted_entries_wait_in_recently_deleted(owner_client, owner):
