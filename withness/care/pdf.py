@@ -1,20 +1,61 @@
-"""PDFs made with fpdf2 (pure Python, installs with pip alone), in a font that covers Unicode.
+"""PDFs made with fpdf2 (pure Python, installs with pip alone), in DejaVu Sans.
 
-DejaVu Sans ships inside matplotlib, which the charts already need, so there is no extra
-font to vendor and people's own words (accents, curly quotes, non-Latin scripts) print as typed.
+DejaVu Sans ships inside matplotlib, which the charts already need, so there is no extra font
+to vendor. It covers Latin with its accents, Greek, Cyrillic, curly quotes and a few symbols,
+and those print as typed. It has no Chinese, Japanese or Korean and few emoji; without text
+shaping, Arabic and Hebrew print letter by letter, left to right, and Arabic unjoined. Where a
+note holds characters the font has no glyph for, the PDF prints a short marker (MISSING) in
+their place rather than dropping them without a trace; the page, printed from the browser,
+shows them all.
 """
 
 import base64
+import functools
 import io
+import json
+import unicodedata
 from pathlib import Path
 
 import matplotlib
+from fontTools.ttLib import TTFont
 from fpdf import FPDF
 
 FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 INK = (40, 40, 40)
 MUTED = (100, 100, 100)
 ACCENT = (63, 111, 88)
+MISSING = "[characters this PDF can't show]"
+INVISIBLE = {"Mn", "Cf"}  # marks, joiners and emoji variation selectors: nothing of their own
+
+
+def drawable(text: str, cmap) -> str:
+    """text with each run of characters the font can't draw (spaces within it too) as MISSING."""
+    out, held, missing = [], "", False
+    for char in text:
+        lacks = ord(char) not in cmap and char not in "\n\r\t"
+        invisible = unicodedata.category(char) in INVISIBLE
+        if lacks and not invisible:
+            if not missing:
+                out.append(MISSING)
+            held, missing = "", True
+        elif missing and (char == " " or invisible):
+            held += char  # inside the run or just after it: what comes next decides
+        elif not lacks:
+            out += [held, char]
+            held, missing = "", False
+    return "".join([*out, held])
+
+
+@functools.cache
+def _regular_cmap() -> frozenset[int]:
+    return frozenset(TTFont(FONT_DIR / "DejaVuSans.ttf").getBestCmap())
+
+
+def draws_all(snapshot) -> bool:
+    """Whether the PDF of this summary can draw every character in it."""
+    text = json.dumps(snapshot, ensure_ascii=False) if isinstance(snapshot, dict) else ""
+    cmap = _regular_cmap()
+    return all(ord(char) in cmap or unicodedata.category(char) in INVISIBLE for char in set(text))
 
 
 class Document(FPDF):
@@ -27,6 +68,10 @@ class Document(FPDF):
         self.set_creator("withness")
         self.set_margins(16, 14, 16)
         self.set_auto_page_break(True, margin=16)
+
+    def normalize_text(self, text: str) -> str:
+        # fpdf2 calls this for every string it lays out or draws, in the font then in use.
+        return drawable(super().normalize_text(text), self.current_font.cmap)
 
     def footer(self):
         if self.footer_text:

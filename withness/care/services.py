@@ -38,11 +38,14 @@ def safety_plan_save(*, user, distraction_people=(), help_people=(), **parts: st
         (PlanPart.DISTRACTIONS, distraction_people),
         (PlanPart.ASK_FOR_HELP, help_people),
     ):
-        plan.people.filter(part=part).delete()
+        # Someone in recently deleted isn't on the form: their link stays, so restoring them
+        # puts them back in the plan. The plan's pages and PDF show only live people.
+        plan.people.filter(part=part, person__deleted_at__isnull=True).delete()
+        kept = set(plan.people.filter(part=part).values_list("person_id", flat=True))
         SafetyPlanPerson.objects.bulk_create(
             SafetyPlanPerson(owner=user, plan=plan, person=person, part=part)
             for person in people
-            if person.owner_id == user.pk
+            if person.owner_id == user.pk and person.pk not in kept
         )
     return plan
 
@@ -127,7 +130,7 @@ def shared_link(token: str) -> ShareLink | None:
         return None
     return (
         ShareLink.objects.filter(token_hash=token_hash(token), deleted_at__isnull=True)
-        .select_related("summary")
+        .select_related("summary", "owner")
         .defer("summary__snapshot")  # sealed with the owner's key: the link has its own copy
         .first()
     )

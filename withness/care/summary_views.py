@@ -77,7 +77,7 @@ def summary(request, pk):
     links = list(summary.links.filter(deleted_at__isnull=True).prefetch_related("views"))
     return render(request, "care/summary.html", {
         "nav": NAV, "summary": summary, "snapshot": summary.snapshot, "links": links,
-        "link_form": ShareLinkForm(),
+        "link_form": ShareLinkForm(), "pdf_draws_all": pdf.draws_all(summary.snapshot),
     })  # fmt: skip
 
 
@@ -137,7 +137,8 @@ def shared(request, token):
     link = services.shared_link(token)
     if link is None:
         raise Http404
-    if not link.is_open or link.summary.deleted_at is not None:
+    # A link closes with its summary, and with its owner's account when the host switches it off.
+    if not link.is_open or link.summary.deleted_at is not None or not link.owner.is_active:
         response = render(request, "care/shared_gone.html", status=410)
     else:
         try:

@@ -6,8 +6,12 @@ BELIEF_COLOUR = "#8a5a44"
 COUNTER_COLOUR = "#3f6f58"
 
 
-def belief_chart_svg(ratings, *, zone) -> bytes:
-    """ratings: BeliefRating rows, oldest first. The page shows the same numbers in a table."""
+def belief_chart_svg(ratings, *, zone, with_counter: bool = True) -> bytes:
+    """ratings: BeliefRating rows, oldest first. The page shows the same numbers in a table.
+
+    with_counter: whether the belief has a counter-belief now. Its old ratings stay stored,
+    but once the counter-belief is removed the table leaves them out, and so does the chart.
+    """
     chart = figure(2.9)
     axes = chart.subplots()
     days = [r.rated_at.astimezone(zone).date() for r in ratings]
@@ -19,7 +23,7 @@ def belief_chart_svg(ratings, *, zone) -> bytes:
     counter = [
         (d, r.counter_true)
         for d, r in zip(days, ratings, strict=True)
-        if r.counter_true is not None
+        if with_counter and r.counter_true is not None
     ]
     if counter:
         handles.append(

@@ -260,7 +260,9 @@ def evidence_remove(request, pk, evidence_pk):
 def belief_chart(request, pk):
     belief = get_object_for_user(Belief, request, pk)
     svg = charts.belief_chart_svg(
-        selectors.ratings_for(request.user, belief), zone=request.user.zone
+        selectors.ratings_for(request.user, belief),
+        zone=request.user.zone,
+        with_counter=bool(belief.counter),
     )
     return HttpResponse(svg, content_type="image/svg+xml")
 
@@ -447,13 +449,21 @@ def entry_restore(request, kind, pk):
     entry = get_object_for_user(_deletable(kind), request, pk, deleted=True)
     services.entry_restore(entry=entry)
     request.session.pop("growth_undo", None)
-    messages.success(request, f"“{entry}” is back.")
-    return redirect(_after_restore(entry))
+    url, where = _after_restore(entry)
+    messages.success(request, f"“{entry}” is back.{where}")
+    return redirect(url)
 
 
-def _after_restore(entry):
+def _after_restore(entry) -> tuple[str, str]:
+    """Where to land after a restore, and any word on where the entry is."""
     if isinstance(entry, Belief):
-        return entry.get_absolute_url()
+        return entry.get_absolute_url(), ""
     if isinstance(entry, Reflection):
-        return reverse("growth:reflections")
-    return reverse("growth:person", args=[entry.person_id])
+        return reverse("growth:reflections"), ""
+    person = entry.person
+    if person.deleted_at is not None:  # their page is gone for now: land where they come back
+        return reverse("journal:deleted"), (
+            f" It lives on {person}’s page, and {person} is in recently deleted:"
+            " bring them back below to see it there."
+        )
+    return reverse("growth:person", args=[person.pk]), ""

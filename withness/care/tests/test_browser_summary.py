@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from withness.care.models import ShareLink
+from withness.care.models import ShareLink, TherapistSummary
 from withness.testing.browser import PHONE, shoot, sign_in
 from withness.testing.factories import UserFactory
 
@@ -69,3 +69,21 @@ def test_a_person_builds_a_summary_shares_it_and_revokes_the_link(page, live_ser
         expect(other.get_by_role("heading", level=1)).to_have_text("This link no longer opens")
     finally:
         fresh.close()
+
+
+def test_a_summary_with_writing_the_pdf_cannot_draw_says_so_by_the_pdf_link(page, live_server):
+    user = UserFactory(username="scripts")
+    summary = TherapistSummary.objects.create(
+        owner=user, start="2026-01-01", end="2026-01-14",
+        snapshot={"title": "A summary from my withness journal", "range": "1 to 14 January 2026",
+                  "made_on": "14 January 2026", "people_as": "initials or labels",
+                  "sections": [{"title": "Notes I picked", "entries": ["Tea with 奶奶 🌱"]}]},
+    )  # fmt: skip
+    sign_in(page, live_server, user)
+
+    page.goto(f"/care/summaries/{summary.pk}/")
+
+    expect(page.locator("article.summary")).to_contain_text("Tea with 奶奶 🌱")
+    expect(page.get_by_text("Printing this page shows every script as typed.")).to_be_visible()
+    expect(page.get_by_text("This is exactly what a printout or a link will show.")).to_be_visible()
+    shoot(page, "care-summary-scripts")

@@ -6,6 +6,8 @@ from pypdf import PdfReader
 
 from withness.care.models import MAX_ITEM_LENGTH, MAX_ITEMS, PlanPart, SafetyPlan
 from withness.care.services import safety_plan_save
+from withness.care.summary import Section, summary_build
+from withness.people.services import person_delete, person_restore
 from withness.testing.factories import PersonFactory
 
 pytestmark = pytest.mark.django_db
@@ -132,6 +134,32 @@ def test_a_deleted_person_drops_out_of_the_plan(owner):
     sam.soft_delete()
 
     assert plan.people_in(PlanPart.ASK_FOR_HELP) == []
+
+
+def test_saving_the_plan_keeps_a_deleted_person_for_when_they_are_restored(owner_client, owner):
+    sam = PersonFactory(owner=owner, name="Sam Ōtake")
+    jo = PersonFactory(owner=owner, name="Jo Achebe")
+    safety_plan_save(user=owner, help_people=[sam, jo], **FILLED)
+    person_delete(person=sam)
+
+    # Sam is not on the form any more, so a save sends only Jo.
+    response = owner_client.post(EDIT, {**FILLED, "help_people": [jo.pk]})
+    assert response.status_code == 302
+
+    plan = SafetyPlan.objects.for_user(owner).get()
+    assert plan.people_in(PlanPart.ASK_FOR_HELP) == [jo]
+    assert "Sam" not in owner_client.get(PLAN).content.decode()
+    assert "Sam" not in text_of(owner_client.get(PDF).content)
+    today = owner.today()
+    snapshot = summary_build(
+        user=owner, start=today, end=today, sections=[Section.SAFETY_PLAN], show_names=True
+    )
+    assert "Jo Achebe" in str(snapshot) and "Sam" not in str(snapshot)
+
+    person_restore(person=sam)
+
+    assert plan.people_in(PlanPart.ASK_FOR_HELP) == [jo, sam]
+    assert "Sam Ōtake" in owner_client.get(PLAN).content.decode()
 
 
 def test_help_now_opens_the_plan_in_one_tap_for_a_signed_in_person(owner_client):

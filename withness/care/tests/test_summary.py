@@ -304,6 +304,22 @@ def test_an_expired_link_answers_410(owner):
     assert Client().get(reverse("care:shared", args=[link.token])).status_code == 410
 
 
+def test_a_link_closes_when_the_host_switches_the_owners_account_off(owner):
+    summary = TherapistSummary.objects.create(
+        owner=owner, start="2026-01-01", end="2026-01-02", snapshot={"title": "T", "sections": []}
+    )
+    link = services.share_link_create(user=owner, summary=summary, days=14)
+    assert Client().get(reverse("care:shared", args=[link.token])).status_code == 200
+    owner.is_active = False
+    owner.save()
+
+    response = Client().get(reverse("care:shared", args=[link.token]))
+
+    assert response.status_code == 410
+    assert "This link no longer opens" in response.content.decode()
+    assert ShareLinkView.objects.filter(link=link).count() == 1  # the open before, not this one
+
+
 def test_deleting_the_summary_closes_its_links(owner_client, owner):
     summary = TherapistSummary.objects.create(owner=owner, start="2026-01-01", end="2026-01-02")
     link = services.share_link_create(user=owner, summary=summary, days=14)
@@ -371,6 +387,51 @@ def page_and_pdf(client, summary) -> tuple[str, str]:
     html = article_of(client.get(reverse("care:summary", args=[summary.pk])).content.decode())
     pdf = PdfReader(io.BytesIO(client.get(reverse("care:summary_pdf", args=[summary.pk])).content))
     return html, "\n".join(page.extract_text() for page in pdf.pages)
+
+
+def test_characters_the_pdf_font_lacks_are_marked_not_dropped(owner_client, owner):
+    note = "Tea with 奶奶 🌱🌱 and Ана, café after"
+    summary = TherapistSummary.objects.create(
+        owner=owner, start="2026-01-01", end="2026-01-02",
+        snapshot={"title": "T", "sections": [{"title": "Notes", "entries": [note]}]},
+    )  # fmt: skip
+
+    html, text = page_and_pdf(owner_client, summary)
+
+    assert note in html  # the page, and so its printout, shows every script
+    assert " ".join(text.split()) == (
+        "T Written by the person in their own journal. It describes their own entries; it is "
+        "not a clinical assessment. Notes • Tea with [characters this PDF can't show] and Ана, "
+        "café after withness is a journal, not an emergency service. If you are in danger, "
+        "call your local emergency number."
+    )
+    page = owner_client.get(reverse("care:summary", args=[summary.pk])).content.decode()
+    assert "Printing this page shows every script as typed." in page
+
+
+@pytest.mark.parametrize(
+    "typed, printed",
+    [
+        ("Ana 👨\u200d👩\u200d👧 x", "Ana [?] x"),  # one family emoji, one marker
+        ("你 好\n世界", "[?]\n[?]"),  # a run takes its spaces, not its line breaks
+        ("Bo ❤️ 🌱", "Bo ❤️ [?]"),  # a heart the font has, a seedling it hasn't
+    ],
+)
+def test_each_run_the_font_lacks_becomes_one_marker(typed, printed):
+    from withness.care.pdf import MISSING, _regular_cmap, drawable
+
+    assert drawable(typed, _regular_cmap()) == printed.replace("[?]", MISSING)
+
+
+def test_a_summary_the_pdf_can_draw_whole_has_no_word_about_scripts(owner_client, owner):
+    summary = TherapistSummary.objects.create(
+        owner=owner, start="2026-01-01", end="2026-01-02",
+        snapshot={"title": "T", "sections": [{"entries": ["Café with Ана ❤️"]}]},
+    )  # fmt: skip
+
+    page = owner_client.get(reverse("care:summary", args=[summary.pk])).content.decode()
+
+    assert "every script" not in page
 
 
 def test_the_safety_plan_shows_only_the_parts_written_in_it(owner_client, owner):

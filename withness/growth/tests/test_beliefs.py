@@ -145,6 +145,23 @@ def test_editing_a_belief_keeps_its_ratings(owner_client, owner):
     assert rating.belief.belief == "New words" and rating.belief.ratings.count() == 1
 
 
+def test_removing_the_counter_belief_takes_it_out_of_the_chart_too(owner_client, owner):
+    belief = BeliefFactory(owner=owner)
+    BeliefRatingFactory(belief=belief, belief_true=80, counter_true=20)
+    BeliefRatingFactory(belief=belief, belief_true=60, counter_true=45)
+    chart = reverse("growth:belief_chart", args=[belief.pk])
+    assert b"counter-belief" in owner_client.get(chart).content
+
+    owner_client.post(
+        reverse("growth:belief_edit", args=[belief.pk]), {"belief": belief.belief, "counter": ""}
+    )
+
+    page = owner_client.get(belief.get_absolute_url()).content.decode()
+    assert "Counter-belief</th>" not in page and "and the counter-belief" not in page
+    svg = owner_client.get(chart).content
+    assert b"The belief" in svg and b"counter-belief" not in svg
+
+
 @pytest.mark.parametrize("kind", ["interaction", "share", "support"])
 def test_entries_of_each_kind_can_be_linked_as_evidence(owner_client, owner, kind):
     belief = BeliefFactory(owner=owner)

@@ -2,6 +2,8 @@ import pytest
 from django.urls import reverse
 
 from withness.growth.models import Belief, Reflection, Share, Support
+from withness.people.services import person_delete
+from withness.testing.factories import PersonFactory
 
 from .factories import BeliefFactory, ReflectionFactory, ShareFactory, SupportFactory
 
@@ -42,6 +44,30 @@ def test_an_outsider_can_neither_delete_nor_restore(outsider_client, owner, kind
     url = reverse("growth:entry_restore", args=[kind, entry.pk])
     assert outsider_client.post(url).status_code == 404
     assert model.objects.deleted_for(owner).get() == entry
+
+
+@pytest.mark.parametrize("kind", ["share", "support"])
+def test_restoring_an_entry_whose_person_was_deleted_since_lands_somewhere_real(
+    owner_client, owner, kind
+):
+    factory, model = KINDS[kind]
+    entry = factory(owner=owner, person=PersonFactory(owner=owner, name="Ana"))
+    owner_client.post(reverse("growth:entry_delete", args=[kind, entry.pk]))
+    person_delete(person=entry.person)
+
+    response = owner_client.post(
+        reverse("growth:entry_restore", args=[kind, entry.pk]), follow=True
+    )
+
+    assert response.status_code == 200
+    assert response.redirect_chain[-1][0] == reverse("journal:deleted")
+    assert model.objects.for_user(owner).get() == entry
+    said = [str(m) for m in response.context["messages"]]
+    assert said == [
+        f"“{entry}” is back. It lives on Ana’s page, and Ana is in recently deleted:"
+        " bring them back below to see it there."
+    ]
+    assert reverse("people:restore", args=[entry.person.pk]) in response.content.decode()
 
 
 def test_only_growth_entries_can_be_deleted_here(owner_client, owner):
