@@ -217,6 +217,7 @@ def _fit(stack: _Stacked, part: _Part, outcome: str, relative: np.ndarray) -> li
     y, usual_term = mean.copy(), (1 - part.slope) ** 2 * _per(level, w * uv, n_levels) / safe_w
     slope_x = mean_x
     rel = relative[factor_of]
+    alone = np.zeros(n_levels, dtype=bool)
     if rel.any() and n_all > 1:
         average = float(part.added[valid].mean())
         average_var = float(part.added[valid].var(ddof=1))
@@ -229,6 +230,9 @@ def _fit(stack: _Stacked, part: _Part, outcome: str, relative: np.ndarray) -> li
         # A shared error in the usual state cancels in a difference; the slope's does not.
         usual_term = np.where(rel, 0.0, usual_term)
         slope_x = np.where(rel, mean_x - float(part.centred[valid].mean()), mean_x)
+        # A level holding every entry (all contact in person) is the average itself:
+        # there is nothing to tell it apart from, so it gets no estimate, not a sure zero.
+        alone = rel & (rest <= 0)
 
     # DerSimonian–Laird per grouping, then the normal–normal posterior (see ``pooling``).
     wv = np.where(seen, 1.0 / np.where(seen, v, 1.0), 0.0)
@@ -267,7 +271,7 @@ def _fit(stack: _Stacked, part: _Part, outcome: str, relative: np.ndarray) -> li
     columns = [a.tolist() for a in (post_mean, low, high, p_positive, sd, y, count)]
     estimates = [
         Estimate(*row) if is_seen else None
-        for *row, is_seen in zip(*columns, seen.tolist(), strict=True)
+        for *row, is_seen in zip(*columns, (seen & ~alone).tolist(), strict=True)
     ]
     return [
         _Fit(

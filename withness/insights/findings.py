@@ -14,6 +14,7 @@ from withness.analysis import cards
 from withness.analysis.factors import SOLITUDE_FACTORS
 from withness.analysis.report import FACTORS
 
+from . import selectors
 from .models import InsightCard
 
 MIN_ENTRIES = 4  # below this the page shows the raw entries only
@@ -97,9 +98,18 @@ def page_cards(user, document: dict, today: date) -> tuple[list[ShownCard], list
     """Cards new this week, and the earlier ones (still browsable), newest first."""
     monday = today - timedelta(days=today.weekday())
     new, earlier = [], []
-    for card in InsightCard.objects.filter(owner=user):
+    for card in live_cards(user):
         (new if card.released_on >= monday else earlier).append(card)
     return shown_cards(new, document), shown_cards(earlier, document)
+
+
+def live_cards(user) -> list[InsightCard]:
+    """The cards released to the user, less those about someone no longer in their list:
+    deleted (the card comes back if they are restored), merged into someone else, or
+    named by another account's id in an export brought in here."""
+    people = selectors.live_person_keys(user)
+    cards = InsightCard.objects.filter(owner=user)
+    return [card for card in cards if card.factor != "people" or card.key in people]
 
 
 def shown_cards(released: list[InsightCard], document: dict) -> list[ShownCard]:

@@ -122,6 +122,11 @@ def people_names(user) -> dict[str, str]:
     }
 
 
+def live_person_keys(user) -> set[str]:
+    """The keys of the user's people still in their list (not deleted, not merged away)."""
+    return {person_key(pk) for pk in Person.objects.for_user(user).values_list("pk", flat=True)}
+
+
 def safe_people(user) -> frozenset[str]:
     ids = Person.objects.for_user(user).filter(is_safe_person=True).values_list("pk", flat=True)
     return frozenset(person_key(pk) for pk in ids)

@@ -18,6 +18,7 @@ from withness.accounts.encrypted import (
     EncryptedTextField,
 )
 
+from .importers.detect import TITLES
 from .outcome import outcome_lines
 
 
@@ -148,3 +149,8 @@ class ImportedEntry(models.Model):
 
     def __str__(self):
         return f"{self.label or self.title or self.kind} from {self.source}"
+
+    @property
+    def source_title(self) -> str:
+        """The app as people know it ("How We Feel"), not the importer's short name."""
+        return TITLES.get(self.source, self.source)

@@ -1,4 +1,8 @@
+from datetime import date
+
 from django import template
+
+from withness.journal.templatetags.journal_tags import minutes
 
 from .. import findings
 from ..services import insights_for
@@ -27,3 +31,16 @@ def person_insight(person, times=None):
         "entries_url": findings.entries_url("people", key),
         "chart_alt": findings.chart_alt(item) if item else "",
     }
+
+
+@register.filter
+def iso_date(value):
+    """A day the stored document keeps as text ("2026-03-02"), as a date to format."""
+    return date.fromisoformat(value) if value else None
+
+
+@register.filter
+def week_time(value):
+    """Minutes in a week as "7 h 26 min" ("0 h" for none), breaking a narrow cell only
+    between the hours and the minutes."""
+    return (minutes(value) or "0 h").replace(" h", "\u00a0h").replace(" min", "\u00a0min")

@@ -1,4 +1,5 @@
 import re
+from datetime import timedelta
 
 import pytest
 from django.urls import reverse
@@ -6,7 +7,12 @@ from django.urls import reverse
 from withness.insights.models import InsightsSnapshot
 from withness.insights.services import insights_for
 from withness.people.models import Person
-from withness.testing.factories import InteractionFactory, PersonFactory, SolitudeFactory
+from withness.testing.factories import (
+    CheckInFactory,
+    InteractionFactory,
+    PersonFactory,
+    SolitudeFactory,
+)
 
 
 def test_the_page_needs_a_signed_in_person(client):
@@ -175,3 +181,83 @@ def test_a_persons_section_explains_why_it_counts_fewer_times(demo_user):
     )
     same = template.render(Context({"person": sam, "times": item["n"]}))
     assert "the ones with how you felt" not in same
+
+
+def _lifting_sam(owner, minutes=45):
+    sam = PersonFactory(owner=owner, name="Sam")
+    for before, after in [(-2, 2), (-1, 2.5), (-2, 1.5), (-1, 2), (-2, 2.5), (-1, 1.5), (-2, 2)]:
+        InteractionFactory(
+            owner=owner,
+            people=[sam],
+            before_pleasant=before,
+            after_pleasant=after,
+            duration_min=minutes,
+        )
+    return sam
+
+
+def test_a_finding_about_someone_later_deleted_leaves_the_page_until_they_come_back(
+    owner, owner_client
+):
+    sam = _lifting_sam(owner)
+    url = reverse("insights:index")
+    said = "time with Sam has tended to leave you more settled"
+    assert said in owner_client.get(url).content.decode()
+
+    sam.soft_delete()
+    html = owner_client.get(url).content.decode()
+    assert "Sam" not in html and "less clear" not in html
+
+    sam.restore()
+    assert said in owner_client.get(url).content.decode()
+
+
+def test_findings_brought_in_with_an_export_never_name_someone_by_another_accounts_id(
+    owner, outsider, outsider_client
+):
+    from withness.portability.exports import export_document
+    from withness.portability.services import document_import
+
+    _lifting_sam(owner)
+    insights_for(owner)  # the card is released, keyed by Sam's id in this account
+    document_import(user=outsider, document=export_document(owner))
+
+    html = outsider_client.get(reverse("insights:index")).content.decode()
+    assert "less clear" not in html
+    assert html.count("time with Sam has tended to leave you more settled") == 1
+    sam = Person.objects.get(owner=outsider, name="Sam")
+    assert f"?person={sam.pk}&amp;kind=interaction" in html
+
+
+def test_a_kind_of_contact_that_is_all_of_it_is_not_shown_as_a_sure_zero(owner, owner_client):
+    _lifting_sam(owner)  # every time in person: nothing to tell in-person time apart from
+    html = owner_client.get(reverse("insights:index")).content.decode()
+    table = html[html.index("<table") : html.index("</table>")]
+    assert ">Sam</th>" in table
+    assert "In person" not in table and "0.0 to 0.0" not in table
+
+
+def test_the_forest_says_what_kinds_of_contact_are_compared_with(demo_user, client):
+    client.force_login(demo_user)
+    html = client.get(reverse("insights:index")).content.decode()
+    start = html.index('id="forest-heading"')
+    forest = html[start : html.index("<figure", start)]
+    assert "kind of contact" in forest and "your time with people on average" in forest
+
+
+def test_a_week_of_brief_contact_is_not_shown_as_no_time(owner, owner_client):
+    _lifting_sam(owner, minutes=5)
+    html = owner_client.get(reverse("insights:index")).content.decode()
+    table = html[html.index('aria-label="Hours each week, in numbers"') :]
+    table = table[: table.index("</table>")]
+    assert "<td>35\u00a0min</td>" in table and "<td>0\u00a0h</td>" in table
+
+
+def test_the_isolation_note_gives_its_date_as_the_page_does(owner, owner_client):
+    for days in range(10):
+        CheckInFactory(owner=owner, day=owner.today() - timedelta(days=days), anxiety=2)
+    snapshot = insights_for(owner)
+    snapshot.document["drift"].update(flagged=True, since="2026-03-02")
+    InsightsSnapshot.objects.filter(pk=snapshot.pk).update(document=snapshot.document)
+    html = owner_client.get(reverse("insights:index")).content.decode()
+    assert "above your usual level since 2 Mar 2026." in html

@@ -85,3 +85,9 @@ def test_an_entry_links_to_its_check_in_while_that_is_not_deleted(owner_client, 
     assert link in owner_client.get(LIST).content.decode()
     CheckIn.objects.filter(pk=checkin.pk).update(deleted_at=datetime(2026, 3, 2, tzinfo=UTC))
     assert link not in owner_client.get(LIST).content.decode()
+
+
+def test_each_entry_names_its_app_as_people_know_it(owner, owner_client):
+    imported(owner, "howwefeel", datetime(2026, 3, 15, tzinfo=UTC), "a calm walk")
+    page = owner_client.get(LIST).content.decode()
+    assert "· How We Feel</span>" in page and "· howwefeel" not in page
