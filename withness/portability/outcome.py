@@ -16,12 +16,16 @@ def outcome_lines(counts: dict[str, int]) -> list[str]:
     if entries:
         lines.append(f"{_n(entries, 'entry', 'entries')} came in.")
     if checkins:
-        lines.append(
-            f"They made {_n(checkins, 'daily check-in', 'daily check-ins')}: "
-            "the moods of one day make one check-in, with their average."
-            if checkins < entries - unstated
-            else f"Each became a daily check-in ({checkins:,})."
-        )
+        if checkins + had < entries - unstated:
+            line = (
+                f"They made {_n(checkins, 'daily check-in', 'daily check-ins')}: "
+                "the moods of one day make one check-in, with their average."
+            )
+        elif had:  # the rest fell on days that had a check-in already (said below)
+            line = f"{checkins:,} of them became new daily check-ins."
+        else:
+            line = f"Each became a daily check-in ({checkins:,})."
+        lines.append(line)
     if had:
         lines.append(
             f"{_n(had, 'day', 'days')} already had a check-in here, kept as it was; "

@@ -28,6 +28,16 @@ def test_moods_without_a_state_are_not_counted_as_merged():
     ]
 
 
+def test_days_that_had_a_check_in_are_the_reason_given_for_fewer_check_ins():
+    counts = {"entries imported": 5, "check-ins added": 3, "days that already had a check-in": 2}
+    assert outcome_lines(counts)[:2] == [
+        "5 entries came in.",
+        "3 of them became new daily check-ins.",
+    ]
+    counts = {"entries imported": 6, "check-ins added": 3, "days that already had a check-in": 2}
+    assert "the moods of one day make one check-in" in outcome_lines(counts)[1]
+
+
 @pytest.mark.parametrize(
     ("counts", "line"),
     [

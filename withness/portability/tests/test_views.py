@@ -99,6 +99,26 @@ def test_an_unrecognised_file_asks_which_app_it_is_from(owner_client):
     assert "couldn’t tell which app notes.txt is from" in page
 
 
+@pytest.mark.parametrize(
+    ("content", "said"),
+    [
+        (DAYLIO.splitlines(keepends=True)[0], "The file has 0 rows, and nothing in it"),
+        (
+            DAYLIO.splitlines(keepends=True)[0] + b"yesterday,1 March,Sunday,9:00 am,meh,,,\n",
+            "The file has 1 row, and nothing in it can be brought in: why is listed below.",
+        ),
+    ],
+)
+def test_a_file_with_nothing_to_bring_in_offers_no_button_to_bring_it_in(
+    owner_client, content, said
+):
+    response = upload(owner_client, "daylio_export.csv", content, follow=True)
+    page = response.content.decode()
+    assert said in page and "Nothing was written." in page
+    assert "Bring in" not in page and "Choose another file" in page
+    assert not ImportedEntry.objects.exists()
+
+
 def test_a_daylio_file_waits_for_review_then_imports_with_progress(owner_client, owner):
     response = upload(owner_client, "daylio_export.csv", DAYLIO)
     run = ImportRun.objects.get(owner=owner)
