@@ -40,7 +40,13 @@ MAX_OWN_SIGNALS = 10
 
 
 class StaleEdit(Exception):
-    """The entry changed (in another tab or device) after this form was opened."""
+    """The entry (or person) changed, in another tab or device, after this form was opened."""
+
+
+def check_revision(row, revision) -> None:
+    """Refuse (StaleEdit) a save made from a form opened on an older revision of the row."""
+    if revision is not None and revision != row.revision:
+        raise StaleEdit
 
 
 def check_when(value):
@@ -96,8 +102,8 @@ class EntryForm(forms.Form):
     note = note_field(MAX_NOTE)
     revision = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
-    def __init__(self, *args, user, **kwargs):
-        self.user = user
+    def __init__(self, *args, user, entry=None, **kwargs):
+        self.user, self.entry = user, entry  # the entry being changed, None for a new one
         super().__init__(*args, **kwargs)
         if not self.is_bound and "started_at" not in self.initial:
             self.initial["started_at"] = local_now_value()
@@ -284,7 +290,11 @@ class InteractionForm(EntryForm):
     def clean(self):
         data = super().clean()
         who = ("people", "new_people", "group")
-        if not any(data.get(name) for name in who) and not set(who) & set(self.errors):
+        if (
+            not any(data.get(name) for name in who)
+            and not set(who) & set(self.errors)
+            and not self._keeps_deleted_people()
+        ):
             self.add_error(
                 "people", "Choose who it was with, add someone new, or describe the group."
             )
@@ -294,6 +304,14 @@ class InteractionForm(EntryForm):
                 signals.append(signal)
         data["body_signals"] = signals
         return data
+
+    def _keeps_deleted_people(self) -> bool:
+        """Whether the entry being changed is with someone now in recently deleted. They aren't
+        on the form but stay with the entry (to come back with it if restored), so it still
+        says who it was with."""
+        return (
+            self.entry is not None and self.entry.people.filter(deleted_at__isnull=False).exists()
+        )
 
 
 class SolitudeForm(EntryForm):
@@ -411,8 +429,11 @@ class CheckInForm(forms.ModelForm):
             raise forms.ValidationError(f"Choose a date after {EARLIEST_YEAR}.")
         taken = CheckIn.objects.for_user(self.user).filter(day=day).exclude(pk=self.instance.pk)
         if taken.exists():
+            # The API words this its own way, by the code (api/validation.py).
             raise forms.ValidationError(
-                "You already checked in for that day. Open it from History to change it."
+                "You already checked in for that day. Open it from History to change it.",
+                code="day_taken",
+                params={"day": day.isoformat()},
             )
         return day
 

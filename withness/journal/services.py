@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from withness.people.models import Person
 
-from .forms import StaleEdit
+from .forms import check_revision
 from .models import CheckIn, Interaction, Participation, Solitude
 
 DELETED_KEPT_FOR = timedelta(days=30)
@@ -34,11 +34,6 @@ INTERACTION_FIELDS = ENTRY_FIELDS + [
     "energy_after",
 ]
 SOLITUDE_FIELDS = ENTRY_FIELDS + ["chosen", "activity", "restorative"]
-
-
-def _check_revision(entry, revision):
-    if revision is not None and revision != entry.revision:
-        raise StaleEdit
 
 
 def _assign(entry, data, fields):
@@ -97,7 +92,7 @@ def interaction_log(*, user, data) -> Interaction:
 @transaction.atomic
 def interaction_update(*, interaction, data) -> Interaction:
     interaction = Interaction.objects.select_for_update().get(pk=interaction.pk)
-    _check_revision(interaction, data.get("revision"))
+    check_revision(interaction, data.get("revision"))
     _assign(interaction, data, INTERACTION_FIELDS)
     interaction.after_due_at = _follow_up_time(interaction, data)
     interaction.revision += 1
@@ -117,7 +112,7 @@ def solitude_log(*, user, data) -> Solitude:
 @transaction.atomic
 def solitude_update(*, solitude, data) -> Solitude:
     solitude = Solitude.objects.select_for_update().get(pk=solitude.pk)
-    _check_revision(solitude, data.get("revision"))
+    check_revision(solitude, data.get("revision"))
     _assign(solitude, data, SOLITUDE_FIELDS)
     solitude.revision += 1
     solitude.save()
@@ -135,7 +130,7 @@ def checkin_save(*, user, form) -> CheckIn:
     checkin = form.instance
     if checkin.pk:
         current = CheckIn.objects.select_for_update().get(pk=checkin.pk)
-        _check_revision(current, form.cleaned_data.get("revision"))
+        check_revision(current, form.cleaned_data.get("revision"))
         checkin.revision = current.revision + 1
     else:
         checkin.owner = user

@@ -56,7 +56,9 @@ def entry_new(request, kind):
 def entry_edit(request, kind, pk):
     spec = entries.spec_for(kind)
     entry = get_object_for_user(spec.model, request, pk)
-    form = spec.form(request.POST or None, user=request.user, initial=spec.initial(entry))
+    form = spec.form(
+        request.POST or None, user=request.user, entry=entry, initial=spec.initial(entry)
+    )
     if request.method == "POST" and form.is_valid():
         try:
             spec.update(entry, form.cleaned_data)

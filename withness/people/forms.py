@@ -8,6 +8,11 @@ from .models import FeltSafety, Person, Relationship
 MAX_NAME = Person._meta.get_field("name").max_length
 MAX_NOTES = Person._meta.get_field("notes").max_length
 MAX_CHECKIN_DAYS = 365
+STALE_MESSAGE = (
+    "Their details were changed somewhere else (another tab or device) after you opened this "
+    "page. What is saved now is shown below, and what you typed is still in the form: save "
+    "again to keep your version."
+)
 
 
 class PersonForm(forms.Form):
@@ -73,12 +78,23 @@ class PersonForm(forms.Form):
         },
     )
 
+    revision = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
     def __init__(self, *args, user, person: Person | None = None, **kwargs):
         if person is not None:
             kwargs.setdefault("initial", {name: getattr(person, name) for name in self.base_fields})
         super().__init__(*args, **kwargs)
         self.user, self.person = user, person
         self.namesakes: list[Person] = []
+        self.saved_now: Person | None = None
+
+    def changed_elsewhere(self, saved: Person) -> None:
+        """Another tab saved first. Say so and keep what was typed; show what is saved now, and
+        let the next save, made having seen both, go through."""
+        self.saved_now = saved
+        self.data = self.data.copy()
+        self.data["revision"] = saved.revision
+        self.add_error(None, STALE_MESSAGE)
 
     def clean_name(self):
         name = " ".join(self.cleaned_data["name"].split())

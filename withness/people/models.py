@@ -47,6 +47,8 @@ class Person(OwnedModel):
     notes = EncryptedTextField(blank=True, max_length=20000)
     is_safe_person = models.BooleanField(default=False)
     checkin_every_days = models.PositiveSmallIntegerField(null=True, blank=True)
+    # Bumped on every change, so a save from a stale tab is refused instead of overwriting.
+    revision = models.PositiveIntegerField(default=1)
 
     class Meta:
         ordering = ["name", "pk"]

@@ -3,6 +3,8 @@
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from withness.journal.forms import check_revision
+
 from .models import Person
 
 PERSON_FIELDS = [
@@ -37,9 +39,17 @@ def person_create(*, user, data: dict) -> Person:
     return person
 
 
+@transaction.atomic
 def person_update(*, person: Person, data: dict) -> Person:
-    """Change details, name included: a rename is the same row, so its history stays with it."""
+    """Change details, name included: a rename is the same row, so its history stays with it.
+
+    Refused with StaleEdit when the form was opened on an older revision (another tab saved
+    since), as for entries: the last save never silently overwrites the one before.
+    """
+    person = Person.objects.select_for_update().get(pk=person.pk)
+    check_revision(person, data.get("revision"))
     _assign(person, data)
+    person.revision += 1
     person.save()
     return person
 
@@ -146,6 +156,7 @@ def person_merge(*, user, keep: Person, merge: Person) -> Person:
         if getattr(keep, name) in (None, ""):
             setattr(keep, name, getattr(merge, name))
     keep.is_safe_person = keep.is_safe_person or merge.is_safe_person
+    keep.revision += 1  # a tab still open on keep's old notes must not drop the merged ones
     keep.save()
     merge.delete()
     return keep

@@ -5,6 +5,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
+from withness.journal.forms import StaleEdit
 from withness.ownership import get_object_for_user
 
 from . import selectors, services
@@ -58,13 +59,20 @@ def person_edit(request, pk):
     old_name = person.name
     form = PersonForm(request.POST or None, user=request.user, person=person)
     if request.method == "POST" and form.is_valid():
-        services.person_update(person=person, data=form.cleaned_data)
-        if person.name != old_name:
-            messages.success(request, f"Renamed to {person.name}. Their history stays with them.")
+        try:
+            person = services.person_update(person=person, data=form.cleaned_data)
+        except StaleEdit:
+            person.refresh_from_db()
+            form.changed_elsewhere(person)
         else:
-            messages.success(request, "Changes saved.")
-        _hint_namesakes(request, form)
-        return redirect(person)
+            if person.name != old_name:
+                messages.success(
+                    request, f"Renamed to {person.name}. Their history stays with them."
+                )
+            else:
+                messages.success(request, "Changes saved.")
+            _hint_namesakes(request, form)
+            return redirect(person)
     return render(request, "people/form.html", {"form": form, "person": person, "nav": "people"})
 
 

@@ -35,7 +35,7 @@ def create_interaction(request, payload: InteractionIn):
 def update_interaction(request, pk: int, payload: InteractionIn):
     interaction = get_object_for_user(Interaction, request, pk)
     data = interaction_data(merged(payload, interaction_values(interaction)), creating=False)
-    form = InteractionForm(data, user=request.user)
+    form = InteractionForm(data, user=request.user, entry=interaction)
     return interaction_update(interaction=interaction, data=clean(form, user=request.user))
 
 

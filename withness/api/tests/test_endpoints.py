@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from withness.journal.models import CheckIn, Interaction, Solitude
 from withness.people.models import Person
-from withness.testing.factories import CheckInFactory, PersonFactory
+from withness.testing.factories import CheckInFactory, InteractionFactory, PersonFactory
 
 
 def test_people_round_trip(api, owner):
@@ -186,3 +186,14 @@ def test_an_interaction_needs_someone_or_a_group_as_on_the_web(api):
     })  # fmt: skip
     assert response.status_code == 422
     assert not Interaction.objects.exists()
+
+
+def test_a_note_changes_on_an_entry_whose_only_person_is_in_recently_deleted(api, owner):
+    sam = PersonFactory(owner=owner, name="Sam")
+    made = InteractionFactory(owner=owner, people=[sam], group="")
+    sam.soft_delete()
+    changed = api.patch(f"/interactions/{made.pk}", {"note": "the walk, remembered"})
+    assert changed.status_code == 200, changed.json()
+    assert Interaction.objects.get(pk=made.pk).note == "the walk, remembered"
+    sam.restore()
+    assert list(Interaction.objects.get(pk=made.pk).people.all()) == [sam]

@@ -197,3 +197,26 @@ def test_a_person_link_that_names_nobody_opens_an_empty_form(owner_client, perso
     response = owner_client.get(NEW, {"person": person})
     assert response.status_code == 200
     assert "people" not in response.context["form"].initial
+
+
+def test_an_entry_whose_only_person_is_in_recently_deleted_can_still_be_changed(
+    owner_client, owner
+):
+    gone = PersonFactory(owner=owner, name="Noor")
+    interaction = InteractionFactory(owner=owner, note="before", people=[gone])
+    gone.soft_delete()
+    url = reverse("journal:entry_edit", args=["interaction", interaction.pk])
+
+    response = owner_client.post(url, valid(new_people="", note="just the note", revision="1"))
+
+    assert response.status_code == 302, response.context["form"].errors
+    interaction.refresh_from_db()
+    assert interaction.note == "just the note"
+    assert list(interaction.people.all()) == [gone]  # comes back with the entry if restored
+
+
+def test_a_new_entry_still_needs_someone(owner_client, owner):
+    PersonFactory(owner=owner, name="Noor").soft_delete()
+    response = owner_client.post(NEW, valid(new_people=""))
+    assert "Choose who it was with" in response.context["form"].errors["people"][0]
+    assert Interaction.objects.count() == 0
