@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from django.db.models import CharField, F, Prefetch, Q, TextField, Value
-from django.db.models.functions import Cast
+from django.db.models.functions import Cast, Length, Replace, Substr
 from django.utils import timezone
 
 from withness.accounts.encrypted import mentions
@@ -115,19 +115,31 @@ def _keys_with_words(chosen: dict, words: str) -> list[tuple]:
 
 def named_in(interactions, words: str):
     """Those of these interactions whose group, live people or body signals mention the words
-    (a built-in body signal by its label, an own word as written)."""
-    codes = [code for code, label in body.LABELS.items() if words.casefold() in label.casefold()]
-    # The signals are read as JSON text, which may spell "ü" as \u00fc and a quote as \":
-    # look for the words both as written and as JSON writes them.
-    signals = Q(signals__icontains=words) | Q(signals__icontains=json.dumps(words)[1:-1])
-    for code in codes:
-        signals |= Q(signals__icontains=f'"{code}"')
-    people = Q(people__name__icontains=words, people__deleted_at__isnull=True)
+    (a built-in body signal by its label, an own word as written: never by a hidden code)."""
+    found = Q(group__icontains=words)
+    found |= Q(people__name__icontains=words, people__deleted_at__isnull=True)
+    for code, label in body.LABELS.items():
+        if words.casefold() in label.casefold():
+            found |= Q(signals__icontains=json.dumps(code))
+    if "," not in words:  # own words never hold a comma (it separates them)
+        # Read as JSON text, which may spell "ü" as \u00fc: look for both spellings, with
+        # quotes escaped, so the words can't reach across the quotes between two signals.
+        for spelling in {json.dumps(words)[1:-1], json.dumps(words, ensure_ascii=False)[1:-1]}:
+            found |= Q(own_signals__icontains=spelling)
+    signals = Cast("body_signals", TextField())
     return (
-        interactions.annotate(signals=Cast("body_signals", TextField()))
-        .filter(Q(group__icontains=words) | people | signals)
+        interactions.alias(signals=signals, own_signals=_own_words(signals))
+        .filter(found)
         .distinct()
     )
+
+
+def _own_words(signals):
+    """Body signals read as JSON text, less the built-in codes and the list's brackets: the
+    own words, each in quotes."""
+    for code in body.LABELS:
+        signals = Replace(signals, Value(json.dumps(code)), Value(""))
+    return Substr(signals, 2, Length(signals) - 2)
 
 
 def load_entries(user, keys) -> list:

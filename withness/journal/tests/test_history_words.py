@@ -59,6 +59,22 @@ def test_words_find_own_body_signals_written_with_accents_or_quotes(owner_client
     assert found(owner_client, words='"fine"') == [quoted]
 
 
+def test_words_never_find_a_built_in_signal_by_its_hidden_code(owner_client, owner):
+    laughter = InteractionFactory(owner=owner, body_signals=["easy_laughter", "jaw_tight"])
+    own_word = InteractionFactory(owner=owner, body_signals=["snake_like [coiled]"])
+    InteractionFactory(owner=owner, body_signals=[])
+
+    assert found(owner_client, words="laughter came") == [laughter]  # its label
+    assert found(owner_client, words="_") == [own_word]
+    assert found(owner_client, words="ease_") == []
+    assert found(owner_client, words="jaw_") == []
+    assert found(owner_client, words="[coiled]") == [own_word]
+    # The JSON around the signals is hidden too: only a bracket in an own word is found.
+    assert found(owner_client, words="[") == found(owner_client, words="]") == [own_word]
+    for punctuation in ("[]", '"', '", "', ","):
+        assert found(owner_client, words=punctuation) == []
+
+
 def test_words_combine_with_the_other_filters(owner_client, owner):
     sam = PersonFactory(owner=owner, name="Sam")
     with_sam = InteractionFactory(owner=owner, people=[sam], note="garden day")
