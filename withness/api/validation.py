@@ -19,6 +19,18 @@ from .errors import BODY, FieldErrors, problem
 # Form fields that exist only for the web's widgets, and the API field they stand for.
 API_NAMES = {"own_signals": "body_signals", "__all__": BODY}
 
+
+def day_taken(day: str) -> str:
+    # No id of the check-in there: an add-only token must learn nothing it could not read.
+    return (
+        f"There is already a check-in for {day}. To change it, find it with "
+        f"GET /api/v1/checkins?since={day}&until={day}, then PATCH /api/v1/checkins/{{id}}."
+    )
+
+
+# Form messages that speak of the web's pages, by their code, as an API client needs them.
+API_MESSAGES = {"day_taken": day_taken}
+
 # The same field lists the services and forms use, so a field added there reaches the API.
 CHECKIN_FIELDS = CheckInForm._meta.fields
 
@@ -31,8 +43,11 @@ def clean(form: forms.BaseForm, *, user) -> dict:
     if valid:
         return form.cleaned_data
     errors = []
-    for name, items in form.errors.get_json_data().items():
-        errors += [problem(API_NAMES.get(name, name), item["message"]) for item in items]
+    for name, items in form.errors.as_data().items():
+        for error in items:
+            wording = API_MESSAGES.get(error.code)
+            message = wording(**error.params) if wording else next(iter(error))
+            errors.append(problem(API_NAMES.get(name, name), message))
     raise FieldErrors(errors)
 
 

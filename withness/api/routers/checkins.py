@@ -9,11 +9,10 @@ from withness.ownership import get_object_for_user
 from ..errors import FieldErrors, problem
 from ..schemas import CheckInIn, CheckInOut, CheckInPage, DateFilters, Receipt
 from ..selectors import checkins_for, page_of
-from ..validation import checkin_data, checkin_values, clean, merged
+from ..validation import checkin_data, checkin_values, clean, day_taken, merged
 from . import created
 
 router = Router(tags=["check-ins"])
-TAKEN = "You already checked in for that day. Change that check-in instead."
 
 
 def _save(request, form):
@@ -22,7 +21,8 @@ def _save(request, form):
         return checkin_save(user=request.user, form=form)
     except IntegrityError:
         # Two check-ins for one day sent at the same moment: the second one loses, politely.
-        raise FieldErrors([problem("day", TAKEN)]) from None
+        day = form.cleaned_data["day"].isoformat()
+        raise FieldErrors([problem("day", day_taken(day))]) from None
 
 
 @router.get("", response=CheckInPage, summary="List daily check-ins, newest day first")

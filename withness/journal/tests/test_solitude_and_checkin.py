@@ -5,6 +5,8 @@ import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
+from withness.api.models import Scope
+from withness.api.services import token_create
 from withness.journal.models import CheckIn, Solitude
 from withness.testing.factories import CheckInFactory, SolitudeFactory
 
@@ -104,7 +106,30 @@ def test_one_check_in_a_day(owner_client, owner):
     yesterday = owner.today() - timedelta(days=1)
     CheckInFactory(owner=owner, day=yesterday)
     response = owner_client.post(CHECKIN, checkin(day=yesterday.isoformat()))
-    assert "already checked in for that day" in " ".join(response.context["form"].errors["day"])
+    assert response.context["form"].errors["day"] == [
+        "You already checked in for that day. Open it from History to change it."
+    ]
+
+
+def test_the_api_is_told_of_a_taken_day_in_its_own_words(client, owner):
+    yesterday = owner.today() - timedelta(days=1)
+    CheckInFactory(owner=owner, day=yesterday)
+    _, secret = token_create(user=owner, name="script", scope=Scope.WRITE)
+    response = client.post(
+        "/api/v1/checkins",
+        {"day": yesterday.isoformat(), "pleasant": 1, "energy": 5},
+        content_type="application/json",
+        headers={"Authorization": f"Bearer {secret}"},
+    )
+    assert response.status_code == 422
+    assert response.json()["detail"] == [
+        {
+            "field": "day",
+            "message": f"There is already a check-in for {yesterday}. To change it, find it "
+            f"with GET /api/v1/checkins?since={yesterday}&until={yesterday}, "
+            "then PATCH /api/v1/checkins/{id}.",
+        }
+    ]
 
 
 def test_sleep_quality_can_be_left_unnoted_in_plain_words(owner_client, owner):
