@@ -1,4 +1,7 @@
+from datetime import datetime
+
 from django import template
+from django.utils import dateformat, timezone
 from django.utils.html import format_html
 
 from ..excerpts import around
@@ -86,3 +89,14 @@ def found_in(text, words):
     if piece is None:
         return ""
     return format_html("{}<mark>{}</mark>{}", *piece)
+
+
+@register.filter
+def entry_day(value, with_time=False):
+    """ "Sat 30 May" in this year, "Sat 30 May 2020" in another; with_time adds ", 18:30"."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        value = timezone.localtime(value)
+    pattern = "D j M" if value.year == timezone.localdate().year else "D j M Y"
+    return dateformat.format(value, f"{pattern}, H:i" if with_time else pattern)

@@ -1,6 +1,7 @@
-from datetime import timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
+import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
@@ -27,6 +28,16 @@ def test_history_shows_all_kinds_newest_first(owner_client, owner):
     today = CheckInFactory(owner=owner)
     entries = owner_client.get(HISTORY).context["entries"]
     assert entries == [today, alone, old]
+
+
+@time_machine.travel(datetime(2026, 6, 10, 12, tzinfo=UTC), tick=False)
+def test_entries_from_another_year_show_their_year(owner_client, owner):
+    CheckInFactory(owner=owner, day=date(2020, 5, 30))
+    InteractionFactory(owner=owner, started_at=datetime(2021, 3, 4, 18, 30, tzinfo=UTC))
+    CheckInFactory(owner=owner, day=date(2026, 6, 9))
+    text = owner_client.get(HISTORY).content.decode()
+    assert "Check-in · Sat 30 May 2020" in text and "Thu 4 Mar 2021, " in text
+    assert "Check-in · Tue 9 Jun<" in text
 
 
 def test_history_pages_through_many_entries(owner_client, owner):
