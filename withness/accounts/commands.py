@@ -1,4 +1,5 @@
-"""CLI commands: unlock and lock, for the data key (see cli_keys.py)."""
+"""CLI commands: unlock and lock, for the data key (see cli_keys.py); and, for whoever runs
+the instance, two-step-off and make-owner."""
 
 import os
 
@@ -12,6 +13,8 @@ MOST_HOURS = 7 * 24  # a key left on disk longer than a week is too easy to forg
 def register(app: typer.Typer) -> None:
     app.command("unlock")(unlock)
     app.command("lock")(lock)
+    app.command("two-step-off")(two_step_off)
+    app.command("make-owner")(make_owner)
 
 
 def fail(message: str) -> None:
@@ -113,3 +116,58 @@ def ensure_unlocked(user) -> None:
     if not sys.stdin.isatty():
         fail("Unlock first: withness unlock")
     open_with_password(user, typer.prompt(f"Password for {user.username}", hide_input=True))
+
+
+def account_named(username: str):
+    """Any account, switched off or not: for what the host does on someone's behalf."""
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.filter(username=username).first()
+    if user is None:
+        fail(f"There is no account called {username!r} here. Usernames are case-sensitive.")
+    return user
+
+
+def two_step_off(
+    username: str,
+    yes: bool = typer.Option(False, "--yes", help="Don't ask for confirmation (for scripts)."),
+) -> None:
+    """Turn off two-step sign-in for someone who lost their phone and their backup codes.
+
+    Their authenticator app and backup codes stop working, and they are signed out
+    everywhere. Be sure it really is them asking: this leaves only the password.
+    """
+    setup_django()
+    from withness.accounts import services
+
+    user = account_named(username)
+    if not yes:
+        typer.confirm(
+            f"Turn off two-step sign-in for {user.username} and sign them out everywhere?",
+            abort=True,
+        )
+    if not services.two_factor_off_by_host(user=user):
+        typer.echo(f"Two-step sign-in was already off for {user.username}. Nothing changed.")
+        return
+    typer.echo(
+        f"Two-step sign-in is off for {user.username}: their authenticator app and backup "
+        "codes no longer work, and they are signed out everywhere."
+    )
+    typer.echo(
+        "They can now sign in with their password alone, and turn two-step sign-in on "
+        "again in Settings → Two-step sign-in."
+    )
+
+
+def make_owner(username: str) -> None:
+    """Make an existing account an owner: owners make invite links and see the sign-up rule."""
+    setup_django()
+    from withness.accounts import services
+
+    user = account_named(username)
+    if not user.is_active:
+        fail(f"{user.username}'s account is switched off; an owner needs to be able to sign in.")
+    if not services.owner_name(user=user):
+        typer.echo(f"{user.username} is an owner already. Nothing changed.")
+        return
+    typer.echo(f"{user.username} is now an owner of this withness: they can make invite links.")

@@ -137,6 +137,26 @@ class LoginForm(auth_forms.AuthenticationForm):
         super().__init__(*args, **kwargs)
         self.fields["username"].widget.attrs["autocapitalize"] = "none"
 
+    def get_invalid_login_error(self):
+        # The backends turn away a switched-off account before the form could say so.
+        # Its message shows only to someone whose password is right; nobody is signed in.
+        if self._switched_off():
+            return ValidationError(self.error_messages["inactive"], code="inactive")
+        return super().get_invalid_login_error()
+
+    def _switched_off(self) -> bool:
+        if getattr(self.request, "axes_locked_out", False):
+            return False  # while paused, no answer may tell a right password from a wrong one
+        username = self.cleaned_data.get("username")
+        password = self.cleaned_data.get("password")
+        user = User.objects.filter(username=username, is_active=False).first()
+        if user is None:
+            # As long as checking a switched-off account's password takes, so the time a
+            # wrong password takes says nothing about which accounts exist.
+            User().set_password(password)
+            return False
+        return user.check_password(password)
+
 
 class PasswordChangeForm(auth_forms.PasswordChangeForm):
     error_messages = {

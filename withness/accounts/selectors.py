@@ -61,3 +61,14 @@ def owner_panel(user, signup_url: str) -> OwnerPanel | None:
     for invite in invites:
         invite.link = f"{signup_url}?code={invite.code}"
     return OwnerPanel(settings.SIGNUP, invites)
+
+
+def leaves_no_owner(user) -> bool:
+    """Whether deleting this account would leave other people here with no owner to invite
+    anyone (only owners make invite links)."""
+    others = get_user_model().objects.exclude(pk=user.pk)
+    return (
+        user.is_superuser
+        and not others.filter(is_superuser=True, is_active=True).exists()
+        and others.exists()
+    )

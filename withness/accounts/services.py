@@ -1,10 +1,14 @@
-"""Writes for accounts: the owner at set-up, new accounts at sign-up, invites."""
+"""Writes for accounts: the owner at set-up, new accounts at sign-up, invites, and what the
+host does from the command line for someone (two-step sign-in off, naming an owner)."""
 
 from django.conf import settings
+from django.contrib.sessions.models import Session
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from . import vault
+from . import two_factor, vault
 from .models import Invite, User
 
 CLOSED = "This withness isn’t taking new accounts."
@@ -130,3 +134,40 @@ def account_create_by_admin(
     make = User.objects.create_superuser if owner else User.objects.create_user
     user = make(username=username, password=password, time_zone=time_zone, country=country)
     return _with_vault(user, password)
+
+
+# Done by whoever runs the instance, from the command line (commands.py)
+
+
+def sessions_end(*, user) -> int:
+    """Sign the person out everywhere; returns how many sessions ended."""
+    keys = [
+        session.session_key
+        for session in Session.objects.iterator()
+        if str(session.get_decoded().get("_auth_user_id")) == str(user.pk)
+    ]
+    Session.objects.filter(session_key__in=keys).delete()
+    return len(keys)
+
+
+def two_factor_off_by_host(*, user) -> bool:
+    """For someone who lost both their app and their backup codes: two-step sign-in off,
+    and every session ended. False if it was off already (nothing is changed then)."""
+    with transaction.atomic():
+        if not (
+            TOTPDevice.objects.filter(user=user).exists()
+            or StaticDevice.objects.filter(user=user).exists()
+        ):
+            return False
+        two_factor.two_factor_turn_off(user=user)
+        sessions_end(user=user)
+    return True
+
+
+def owner_name(*, user) -> bool:
+    """Make an existing account an owner of the instance; False if it was one already."""
+    if user.is_superuser:
+        return False
+    user.is_superuser = user.is_staff = True
+    user.save(update_fields=["is_superuser", "is_staff"])
+    return True

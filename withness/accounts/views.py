@@ -1,7 +1,8 @@
 from django.contrib import messages
-from django.contrib.auth import login
+from django.contrib.auth import login, update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
@@ -83,14 +84,17 @@ class PasswordChangeView(auth_views.PasswordChangeView):
     success_url = reverse_lazy("accounts:settings")
 
     def form_valid(self, form):
+        # The new password and the data key wrapped again for it (no note is touched) are
+        # saved together: if the wrap fails, the old password still opens the journal.
+        with transaction.atomic():
+            form.save()
+            code = vault.password_changed(self.request.user, form.cleaned_data["new_password1"])
+        update_session_auth_hash(self.request, form.user)
         messages.success(self.request, "Your password is changed. You’re still logged in here.")
-        response = super().form_valid(form)
-        # The data key is wrapped again for the new password; no note is touched.
-        code = vault.password_changed(self.request.user, form.cleaned_data["new_password1"])
         if code:
             session_keys.remember_code(self.request, code)
             return redirect("accounts:recovery_code")
-        return response
+        return redirect(self.get_success_url())
 
 
 @login_required

@@ -7,9 +7,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
-from django.contrib.sessions.models import Session
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
+
+from withness.accounts.services import sessions_end
 
 from .exports import FORMAT, VERSION, record_keys
 from .models import RecordKey
@@ -351,19 +352,10 @@ def _apply_settings(user, settings: dict) -> None:
 # --------------------------------------------------------------------------- deletion
 
 
-def _sessions_of(user) -> list[str]:
-    keys = []
-    for session in Session.objects.iterator():
-        data = session.get_decoded()
-        if str(data.get("_auth_user_id")) == str(user.pk):
-            keys.append(session.session_key)
-    return keys
-
-
 @transaction.atomic
 def account_delete(*, user) -> None:
     """Remove the account, every row it owns in every table, and its sessions."""
-    Session.objects.filter(session_key__in=_sessions_of(user)).delete()
+    sessions_end(user=user)
     # Owned rows first, table by table, so nothing depends on the user's cascade alone.
     for model in reversed(owned_models()):
         model._base_manager.filter(owner=user).delete()

@@ -6,6 +6,7 @@ from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from withness.accounts import selectors as account_selectors
 from withness.accounts.forms import ReauthForm
 from withness.accounts.reauth import recent_auth_required
 from withness.journal.entries import query_without_page
@@ -148,4 +149,6 @@ def account_delete(request):
         logout(request)
         messages.success(request, "Your account and everything in it are deleted.")
         return redirect("/")
-    return render(request, "portability/delete_account.html", {"form": form})
+    return render(request, "portability/delete_account.html", {
+        "form": form, "leaves_no_owner": account_selectors.leaves_no_owner(request.user),
+    })  # fmt: skip

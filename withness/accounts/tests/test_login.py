@@ -1,6 +1,8 @@
 import pytest
 from django.urls import reverse
 
+from withness.testing.factories import UserFactory
+
 pytestmark = pytest.mark.django_db
 
 LOGIN = reverse("accounts:login")
@@ -89,3 +91,37 @@ def test_settings_has_a_logout_button(owner_client):
     html = owner_client.get(reverse("accounts:settings")).content.decode()
 
     assert f'<form method="post" action="{LOGOUT}"' in html
+
+
+def test_a_switched_off_account_hears_so_when_the_password_is_right_and_stays_signed_out(
+    client, owner, password
+):
+    UserFactory(username="kit", is_active=False)
+
+    response = client.post(LOGIN, {"username": "kit", "password": password})
+
+    assert response.status_code == 200
+    assert "This account is switched off" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_a_switched_off_account_with_a_wrong_password_looks_like_any_wrong_password(client, owner):
+    UserFactory(username="kit", is_active=False)
+
+    html = client.post(LOGIN, {"username": "kit", "password": "nope"}).content.decode()
+
+    assert "don’t match an account here" in html
+    assert "switched off" not in html
+
+
+def test_while_paused_a_switched_off_account_is_not_told_its_password_was_right(
+    client, owner, password
+):
+    UserFactory(username="kit", is_active=False)
+    for _ in range(5):
+        client.post(LOGIN, {"username": "kit", "password": "nope"})
+
+    response = client.post(LOGIN, {"username": "kit", "password": password})
+
+    assert response.status_code == 429
+    assert "switched off" not in response.content.decode()

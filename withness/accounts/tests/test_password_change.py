@@ -1,5 +1,10 @@
 import pytest
+from django.test import Client
 from django.urls import reverse
+
+from withness.accounts import vault
+from withness.testing.factories import InteractionFactory
+from withness.testing.fixtures import forget_every_key
 
 pytestmark = pytest.mark.django_db
 
@@ -56,3 +61,28 @@ def test_changing_the_password_needs_a_login(client, owner):
     response = client.get(CHANGE)
 
     assert response.url.startswith(reverse("accounts:login"))
+
+
+def test_a_failing_rewrap_leaves_the_old_password_and_the_journal_as_they_were(
+    owner_client, owner, password, keyring, monkeypatch
+):
+    note = InteractionFactory(owner=owner, note="quiet-lantern-harbour")
+
+    def broken_rewrap(*args, **kwargs):
+        raise OSError("the disk filled up mid-write")
+
+    monkeypatch.setattr(vault, "rewrap", broken_rewrap)
+    with pytest.raises(OSError):
+        owner_client.post(CHANGE, {
+            "old_password": password,
+            "new_password1": "new-morning-light-9",
+            "new_password2": "new-morning-light-9",
+        })  # fmt: skip
+
+    owner.refresh_from_db()
+    assert not owner.check_password("new-morning-light-9")
+    forget_every_key(keyring)  # as on a real server: only signing in opens the key
+    client = Client()
+    client.post(reverse("accounts:login"), {"username": "robin", "password": password})
+    page = client.get(reverse("journal:entry_detail", args=["interaction", note.pk]))
+    assert "quiet-lantern-harbour" in page.content.decode()
