@@ -176,10 +176,12 @@ def import_run_map(*, run: ImportRun, mapping: dict) -> ImportRun:
     return run
 
 
-def import_run_cancel(*, run: ImportRun) -> None:
-    """Call off an import still waiting for review; the kept file goes with it."""
-    if run.status == ImportStatus.REVIEW:
-        run.delete()
+def import_run_cancel(*, run: ImportRun) -> bool:
+    """Call off an import still waiting for review, the kept file with it; False once begun."""
+    if run.status != ImportStatus.REVIEW:
+        return False
+    run.delete()
+    return True
 
 
 @dataclass

@@ -119,9 +119,19 @@ def import_step(request, pk):
 @login_required
 @require_POST
 def import_cancel(request, pk):
-    imports.import_run_cancel(run=_run_for(request, pk))
-    messages.success(request, "That import was called off; nothing from it was written.")
-    return redirect("portability:import")
+    run = _run_for(request, pk)
+    if imports.import_run_cancel(run=run):
+        messages.success(request, "That import was called off; nothing from it was written.")
+        return redirect("portability:import")
+    messages.info(request, TOO_LATE_TO_CANCEL.get(run.status, TOO_LATE_TO_CANCEL["running"]))
+    return redirect(run.get_absolute_url())
+
+
+TOO_LATE_TO_CANCEL = {
+    "running": "That import had begun already, so it goes on here to the end.",
+    "done": "That import has finished already: what it brought in is in your journal.",
+    "failed": "That import stopped with a problem already: it is described below.",
+}
 
 
 @login_required

@@ -199,3 +199,14 @@ def test_an_import_waiting_for_review_can_be_called_off(owner_client, owner):
     assert response.status_code == 302
     assert not ImportRun.objects.exists()
     assert not ImportedEntry.objects.exists()
+
+
+def test_an_import_under_way_is_not_said_to_be_called_off(owner_client, owner):
+    upload(owner_client, "daylio_export.csv", DAYLIO)
+    run = ImportRun.objects.get(owner=owner)
+    owner_client.post(run.get_absolute_url(), {"label_0": "3", "label_1": "5", "label_2": "3"})
+    response = owner_client.post(reverse("portability:import_cancel", args=[run.pk]), follow=True)
+    page = response.content.decode()
+    assert "called off" not in page and "That import had begun already" in page
+    assert response.redirect_chain[-1][0] == run.get_absolute_url()
+    assert ImportRun.objects.get().status == "running"
