@@ -1,5 +1,5 @@
 """CLI commands: unlock and lock, for the data key (see cli_keys.py); and, for whoever runs
-the instance, two-step-off and make-owner."""
+the instance, two-step-off, make-owner, switch-off and switch-on."""
 
 import os
 
@@ -15,6 +15,8 @@ def register(app: typer.Typer) -> None:
     app.command("lock")(lock)
     app.command("two-step-off")(two_step_off)
     app.command("make-owner")(make_owner)
+    app.command("switch-off")(switch_off)
+    app.command("switch-on")(switch_on)
 
 
 def fail(message: str) -> None:
@@ -166,8 +168,48 @@ def make_owner(username: str) -> None:
 
     user = account_named(username)
     if not user.is_active:
-        fail(f"{user.username}'s account is switched off; an owner needs to be able to sign in.")
+        fail(
+            f"{user.username}'s account is switched off; an owner needs to be able to sign in. "
+            f"`withness switch-on {user.username}` opens it again."
+        )
     if not services.owner_name(user=user):
         typer.echo(f"{user.username} is an owner already. Nothing changed.")
         return
     typer.echo(f"{user.username} is now an owner of this withness: they can make invite links.")
+
+
+def switch_off(
+    username: str,
+    yes: bool = typer.Option(False, "--yes", help="Don't ask for confirmation (for scripts)."),
+) -> None:
+    """Switch an account off: nobody signs in to it, its tokens, calendar feed and shared
+    summary links stop. Everything in it stays, for `withness switch-on`."""
+    setup_django()
+    from withness.accounts import services
+
+    user = account_named(username)
+    if not user.is_active:
+        typer.echo(f"{user.username}'s account is switched off already. Nothing changed.")
+        return
+    if not yes:
+        typer.confirm(f"Switch off {user.username}'s account and sign them out?", abort=True)
+    services.account_switch(user=user, on=False)
+    typer.echo(
+        f"{user.username}'s account is switched off: they are signed out, and their tokens, "
+        "calendar feed and shared summary links no longer open. Nothing in it was deleted; "
+        f"`withness switch-on {user.username}` opens it again."
+    )
+
+
+def switch_on(username: str) -> None:
+    """Switch an account back on: sign-in, tokens, the calendar feed and shared links work
+    again as they were."""
+    setup_django()
+    from withness.accounts import services
+
+    user = account_named(username)
+    if user.is_active:
+        typer.echo(f"{user.username}'s account is on already. Nothing changed.")
+        return
+    services.account_switch(user=user, on=True)
+    typer.echo(f"{user.username}'s account is on again: they can sign in as before.")

@@ -171,3 +171,12 @@ def owner_name(*, user) -> bool:
     user.is_superuser = user.is_staff = True
     user.save(update_fields=["is_superuser", "is_staff"])
     return True
+
+
+def account_switch(*, user, on: bool) -> None:
+    """Switch an account on or off (off: signed out everywhere; nothing in it is deleted)."""
+    with transaction.atomic():
+        user.is_active = on
+        user.save(update_fields=["is_active"])
+        if not on:
+            sessions_end(user=user)

@@ -109,3 +109,28 @@ def test_make_owner_says_so_when_they_already_are(owner):
     result = runner.invoke(app, ["make-owner", "robin"])
 
     assert result.exit_code == 0 and "already" in result.output
+
+
+def test_switch_off_and_on_again_closes_and_reopens_an_account(owner, client):
+    from django.urls import reverse
+
+    kit = UserFactory(username="kit")
+    client.force_login(kit)
+    assert runner.invoke(app, ["switch-off", "kit"], input="n\n").exit_code == 1
+    kit.refresh_from_db()
+    assert kit.is_active
+
+    result = runner.invoke(app, ["switch-off", "kit", "--yes"])
+    assert result.exit_code == 0, result.output
+    assert "switched off" in result.output and "Nothing in it was deleted" in result.output
+    kit.refresh_from_db()
+    assert not kit.is_active
+    assert client.get(reverse("journal:home")).status_code == 302  # signed out
+    assert "already" in runner.invoke(app, ["switch-off", "kit"]).output
+
+    result = runner.invoke(app, ["switch-on", "kit"])
+    assert result.exit_code == 0 and "on again" in result.output
+    kit.refresh_from_db()
+    assert kit.is_active
+    assert "already" in runner.invoke(app, ["switch-on", "kit"]).output
+    assert runner.invoke(app, ["switch-on", "nobody"]).exit_code == 1
