@@ -230,9 +230,11 @@ def _fit(stack: _Stacked, part: _Part, outcome: str, relative: np.ndarray) -> li
         # A shared error in the usual state cancels in a difference; the slope's does not.
         usual_term = np.where(rel, 0.0, usual_term)
         slope_x = np.where(rel, mean_x - float(part.centred[valid].mean()), mean_x)
-        # A level holding every entry (all contact in person) is the average itself:
-        # there is nothing to tell it apart from, so it gets no estimate, not a sure zero.
-        alone = rel & (rest <= 0)
+        # A level holding every entry (all contact in person) is the average itself, and
+        # one holding all but a few nearly is: too little to tell it apart from, so it gets
+        # no estimate, not a sure-looking zero. The few are as few as a level needs before
+        # it is shown at all (MIN_ENTRIES): a comparison needs as much on its other side.
+        alone = rel & (rest < MIN_ENTRIES)
 
     # DerSimonian–Laird per grouping, then the normal–normal posterior (see ``pooling``).
     wv = np.where(seen, 1.0 / np.where(seen, v, 1.0), 0.0)

@@ -1,6 +1,7 @@
 from django import forms
 
 from withness.journal.fields import ChipCheckboxes, ChipRadio, OwnRowsChoiceField
+from withness.journal.forms import EARLIEST_YEAR
 from withness.people.models import Person
 
 from .models import MAX_ITEM_LENGTH, MAX_ITEMS, PART_HINTS, PlanPart, lines_of
@@ -136,7 +137,6 @@ class QuestionnaireForm(forms.Form):
 
 
 MAX_SUMMARY_DAYS = 366
-EARLIEST_YEAR = 1900
 LINK_DAYS_DEFAULT = 14
 LINK_DAYS_MAX = 90
 
@@ -204,8 +204,8 @@ class SummaryForm(forms.Form):
         return [self[f"label_{p.pk}"] for p in self.people]
 
     def keep_choices(self, data):
-        """After new dates are asked for (the whole form sent by GET), start from every other
-        choice as it was, so a part left out is not quietly put back in."""
+        """After new dates are asked for (the whole form sent, unchecked and unsaved), start
+        from every other choice as it was, so a part left out is not quietly put back in."""
         for name, field in self.fields.items():
             if name not in ("start", "end"):
                 self.initial[name] = field.widget.value_from_datadict(data, None, name)
@@ -223,7 +223,7 @@ class SummaryForm(forms.Form):
             elif (end - start).days >= MAX_SUMMARY_DAYS:
                 self.add_error("start", "A summary can cover up to a year. Choose a later start.")
             elif start.year < EARLIEST_YEAR:
-                self.add_error("start", f"Choose a first day after {EARLIEST_YEAR}.")
+                self.add_error("start", f"Choose a first day in {EARLIEST_YEAR} or later.")
         if "sections" in cleaned and "notes" in cleaned:
             if cleaned["notes"]:
                 cleaned["sections"] = [*cleaned["sections"], Section.NOTES.value]

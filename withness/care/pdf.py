@@ -24,8 +24,9 @@ FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 INK = (40, 40, 40)
 MUTED = (100, 100, 100)
 ACCENT = (63, 111, 88)
-MISSING = "[characters this PDF can't show]"
+MISSING = "[characters this PDF can’t show]"
 INVISIBLE = {"Mn", "Cf"}  # marks, joiners and emoji variation selectors: nothing of their own
+RIGHT_TO_LEFT = ("R", "AL")  # Hebrew, Arabic and their kin (unicodedata.bidirectional)
 
 
 def drawable(text: str, cmap) -> str:
@@ -41,9 +42,15 @@ def drawable(text: str, cmap) -> str:
         elif missing and (char == " " or invisible):
             held += char  # inside the run or just after it: what comes next decides
         elif not lacks:
-            out += [held, char]
+            out += [_spaces(held), char]
             held, missing = "", False
-    return "".join([*out, held])
+    return "".join([*out, _spaces(held)])
+
+
+def _spaces(held: str) -> str:
+    """What was held when a run ends: its spaces stand, its marks belonged to the run
+    ("नमस्ते" is one marker, not a marker and a vowel sign the font has no glyph for)."""
+    return "".join(char for char in held if char == " ")
 
 
 @functools.cache
@@ -51,11 +58,26 @@ def _regular_cmap() -> frozenset[int]:
     return frozenset(TTFont(FONT_DIR / "DejaVuSans.ttf").getBestCmap())
 
 
+@functools.cache
+def _shared_cmap() -> frozenset[int]:
+    """What both the regular and the bold font can draw: titles and names are set in bold,
+    which lacks some of the regular's glyphs."""
+    return _regular_cmap() & frozenset(TTFont(FONT_DIR / "DejaVuSans-Bold.ttf").getBestCmap())
+
+
 def draws_all(snapshot) -> bool:
-    """Whether the PDF of this summary can draw every character in it."""
+    """Whether the PDF of this summary shows every character in it as typed.
+
+    Not when the fonts lack one, and not for right-to-left writing (Hebrew, Arabic): without
+    text shaping the PDF prints it letter by letter, left to right, and Arabic unjoined.
+    """
     text = json.dumps(snapshot, ensure_ascii=False) if isinstance(snapshot, dict) else ""
-    cmap = _regular_cmap()
-    return all(ord(char) in cmap or unicodedata.category(char) in INVISIBLE for char in set(text))
+    cmap = _shared_cmap()
+    return all(
+        (ord(char) in cmap or unicodedata.category(char) in INVISIBLE)
+        and unicodedata.bidirectional(char) not in RIGHT_TO_LEFT
+        for char in set(text)
+    )
 
 
 class Document(FPDF):

@@ -1,11 +1,12 @@
 """The summary for a therapist: build, preview, print, PDF, and share links."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import dateformat
 from django.utils.dateparse import parse_date
 from django.views.decorators.http import require_GET, require_POST
 
@@ -21,18 +22,32 @@ NAV = "care"
 DEFAULT_WEEKS = 4
 
 
-def _range(user, data) -> tuple:
+def _range(user, data) -> tuple[date, date, list[str]]:
+    """The days a summary can cover (up to today, a year at most) nearest to the dates asked
+    for, and a sentence for each change made to them, so none is made without a word."""
     end = parse_date(data.get("end") or "") if data.get("end") else None
     start = parse_date(data.get("start") or "") if data.get("start") else None
     end = end or user.today()
     start = start or end - timedelta(weeks=DEFAULT_WEEKS) + timedelta(days=1)
+    moved = []
     if start > end:
         start, end = end, start
-    # Only days a summary can cover (up to today, a year at most): the form says what was
-    # wrong with the dates as typed, and the notes and people on offer stay within reach.
-    end = min(end, user.today())
-    start = min(max(start, end - timedelta(days=MAX_SUMMARY_DAYS - 1)), end)
-    return start, end
+        moved.append("The last day came before the first, so they are swapped round.")
+    if end > user.today():
+        end = user.today()
+        moved.append(f"A summary ends today at the latest, so it now ends on {_day(end)}.")
+    earliest = end - timedelta(days=MAX_SUMMARY_DAYS - 1)
+    if start > end:
+        start = end
+        moved.append(f"The first day can be today at the latest, so it is now {_day(start)}.")
+    elif start < earliest:
+        start = earliest
+        moved.append(f"A summary covers up to a year, so it now starts on {_day(start)}.")
+    return start, end, moved
+
+
+def _day(day: date) -> str:
+    return dateformat.format(day, "j M Y")
 
 
 @login_required
@@ -45,22 +60,30 @@ def summaries(request):
 def summary_new(request):
     user = request.user
     data = request.POST if request.method == "POST" else request.GET
+    # "Show people and notes for these dates" sends the whole form by POST (labels such as
+    # "my sister" stay out of the address, the history and the server's logs): the page
+    # comes back for the new dates with every other choice kept, nothing checked or saved.
+    refresh = request.method == "POST" and "refresh" in request.POST
     try:
-        start, end = _range(user, data)
+        start, end, moved = _range(user, data)
     except (ValueError, OverflowError):  # no such day, or one too near the ends of the calendar
-        start, end = _range(user, {})
+        start, end, _ = _range(user, {})
+        moved = ["Those dates can’t be used, so the summary covers the last four weeks."]
+    if refresh:
+        for sentence in moved:
+            messages.info(request, sentence)
     people, notes = people_in_range(user, start, end), notes_in_range(user, start, end)
     initial = {
         "start": start,
         "end": end,
         "sections": [s for s in Section.values if s != Section.NOTES],
     }
-    bound = request.method == "POST"
+    bound = request.method == "POST" and not refresh
     form = SummaryForm(
         request.POST if bound else None, user=user, people=people, notes=notes, initial=initial
     )
-    if not bound and "start" in request.GET:
-        form.keep_choices(request.GET)
+    if refresh:
+        form.keep_choices(request.POST)
     if bound and form.is_valid():
         data = form.cleaned_data
         summary = services.summary_create(

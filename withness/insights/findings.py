@@ -98,18 +98,9 @@ def page_cards(user, document: dict, today: date) -> tuple[list[ShownCard], list
     """Cards new this week, and the earlier ones (still browsable), newest first."""
     monday = today - timedelta(days=today.weekday())
     new, earlier = [], []
-    for card in live_cards(user):
+    for card in selectors.live_cards(user):
         (new if card.released_on >= monday else earlier).append(card)
     return shown_cards(new, document), shown_cards(earlier, document)
-
-
-def live_cards(user) -> list[InsightCard]:
-    """The cards released to the user, less those about someone no longer in their list:
-    deleted (the card comes back if they are restored), merged into someone else, or
-    named by another account's id in an export brought in here."""
-    people = selectors.live_person_keys(user)
-    cards = InsightCard.objects.filter(owner=user)
-    return [card for card in cards if card.factor != "people" or card.key in people]
 
 
 def shown_cards(released: list[InsightCard], document: dict) -> list[ShownCard]:
@@ -183,6 +174,12 @@ def waiting_cards(user, document: dict) -> int:
     """Clear findings not shown yet; they appear, three a week, in the weeks ahead."""
     seen = set(InsightCard.objects.filter(owner=user).values_list("factor", "key", "verdict"))
     return sum((c["factor"], c["key"], c["verdict"]) not in seen for c in document["cards"])
+
+
+def drift_since(document: dict) -> date | None:
+    """The day the isolation signs began to sit above the usual level, when they do."""
+    since = document.get("drift", {}).get("since")
+    return date.fromisoformat(since) if since else None
 
 
 def lag_sentences(document: dict) -> list[str]:

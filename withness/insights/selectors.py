@@ -17,6 +17,8 @@ from withness.analysis.records import CheckInRecord, InteractionRecord, Solitude
 from withness.journal.models import CheckIn, Interaction, Participation, Solitude
 from withness.people.models import Person
 
+from .models import InsightCard
+
 TIMED_FIELDS = (
     "id",
     "started_at",
@@ -124,7 +126,16 @@ def people_names(user) -> dict[str, str]:
 
 def live_person_keys(user) -> set[str]:
     """The keys of the user's people still in their list (not deleted, not merged away)."""
-    return {person_key(pk) for pk in Person.objects.for_user(user).values_list("pk", flat=True)}
+    return set(people_names(user))
+
+
+def live_cards(user) -> list[InsightCard]:
+    """The cards released to the user, less those about someone no longer in their list:
+    deleted (the card comes back if they are restored), merged into someone else, or
+    named by another account's id in an export brought in before imports translated it."""
+    people = live_person_keys(user)
+    cards = InsightCard.objects.filter(owner=user)
+    return [card for card in cards if card.factor != "people" or card.key in people]
 
 
 def safe_people(user) -> frozenset[str]:

@@ -9,7 +9,7 @@ from django.utils import timezone
 from withness.analysis import cards
 from withness.analysis.report import Report, analyse_columns, report_to_dict
 
-from . import findings, selectors
+from . import selectors
 from .models import InsightCard, InsightsChart, InsightsSnapshot
 
 NEW_CARDS_A_WEEK = 3
@@ -109,9 +109,13 @@ def cards_release(*, user, document: dict, today: date, backfill: bool = False) 
     ``backfill`` (the demo account) lets every current card appear, three a week going
     back in time, as if the year of entries had been read week by week.
     """
-    # Cards about someone no longer in the list are not shown, so they take no place.
-    released = findings.live_cards(user)
-    seen = {(c.factor, c.key, c.verdict): c.released_on for c in released}
+    # Every card released takes its place in its week, shown now or not: one about someone
+    # deleted since is only hidden, and comes back with them, so it frees no place (else
+    # restoring them would make four or more "new this week").
+    released = InsightCard.objects.filter(owner=user).values_list(
+        "factor", "key", "verdict", "released_on"
+    )
+    seen = {(factor, key, verdict): day for factor, key, verdict, day in released}
     waiting = [c for c in document["cards"] if (c["factor"], c["key"], c["verdict"]) not in seen]
     if not waiting:
         return []

@@ -37,6 +37,7 @@ def index(request):
         weeks=charts.balance_weeks(document),
         isolation=charts.isolation_weeks(charts.isolation_points(document)),
         lags=findings.lag_sentences(document),
+        drift_since=findings.drift_since(document),
     )
     return render(request, "insights/index.html", context)
 

@@ -39,6 +39,8 @@ from .tables import (
 
 FORMAT = "withness"
 VERSION = 1
+# A finding about someone names them in its key, a text column rather than a link.
+CARDS, PEOPLE = "insights.insightcard", "people.person"
 
 
 @transaction.atomic
@@ -115,7 +117,16 @@ def _rows(user, table: Table, keys, content_types) -> Iterator[dict]:
             row[name] = convert(row[name])
         for name in table.many:
             row[name] = sorted(many[name].get(pk, []))
-        yield row
+        yield row if table.label != CARDS else _card_naming_by_export_id(row, keys, content_types)
+
+
+def _card_naming_by_export_id(row: dict, keys, content_types) -> dict:
+    """A finding about a person names them by database id in its key (text, not a link):
+    written as the person's export id, so an import can give it to the same person."""
+    if row.get("factor") != "people" or not str(row.get("key", "")).isdecimal():
+        return row
+    person_ct = next(ct for model, ct in content_types.items() if label_of(model) == PEOPLE)
+    return {**row, "key": keys.get((person_ct, int(row["key"])), row["key"])}
 
 
 def _raw_records(model, user, fields) -> Iterator[tuple]:

@@ -11,10 +11,19 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 
 from withness.accounts.services import sessions_end
+from withness.insights.selectors import person_key
 
-from .exports import FORMAT, VERSION, record_keys
+from .exports import CARDS, FORMAT, PEOPLE, VERSION, record_keys
 from .models import RecordKey
-from .tables import Table, decode, exported_tables, owned_models, user_fields, user_model
+from .tables import (
+    Table,
+    decode,
+    exported_tables,
+    label_of,
+    owned_models,
+    user_fields,
+    user_model,
+)
 
 BATCH = 500
 
@@ -230,6 +239,32 @@ def _restore_stamps(model, names: tuple, rows: list[_Row]) -> None:
         cursor.executemany(sql, params)
 
 
+# A card about a person names them in its key (exports.CARDS), so the key needs translating
+# like a link: it comes after the people, last of all.
+
+
+def _import_order() -> list[Table]:
+    return sorted(exported_tables(), key=lambda t: t.label == CARDS)
+
+
+def _card_about_someone_here(row, found: dict, person_ct: int):
+    """A people card's row with its person's id in this account, or None to leave it out.
+
+    Its key is a person's database id, which on another server (or in another account)
+    is someone else, or no one: the card would name one person and link to another's
+    entries. A key that is a person's export id in the document is translated; any other
+    (an id from the old account) can't be traced, so the card stays out. It is not lost:
+    the finding is in the journal that came with it, and appears again from there.
+    """
+    if not isinstance(row, dict) or row.get("factor") != "people":
+        return row
+    key = row.get("key")
+    person = found.get(key) if isinstance(key, str) else None
+    if person is None or person[0] != person_ct:
+        return None
+    return {**row, "key": person_key(person[1])}
+
+
 def _rows_of(document: dict, table: Table) -> list:
     rows = document["tables"].get(table.label) or []
     if not isinstance(rows, list):
@@ -265,13 +300,19 @@ def _document_import(user, document, on_progress) -> DocumentImportReport:
     found: dict[str, tuple[int, int]] = {}  # uid -> (content type id, pk)
     skipped: set[str] = set()
     seen: set[str] = set()
+    person_ct = next(ct for model, ct in content_types.items() if label_of(model) == PEOPLE)
     total = sum(len(_rows_of(document, t)) for t in exported_tables())
     done = 0
-    for table in exported_tables():
+    for table in _import_order():
         report.tables[table.label] = count = TableCount()
         ct_id = content_types[table.model]
         pending: list[_Row] = []
-        for number, row in enumerate(_rows_of(document, table), 1):
+        rows = _rows_of(document, table)
+        if table.label == CARDS:
+            rows = [_card_about_someone_here(row, found, person_ct) for row in rows]
+        for number, row in enumerate(rows, 1):
+            if row is None:
+                continue  # a card about someone not in the file: see _card_about_someone_here
             uid = row.get("id") if isinstance(row, dict) else None
             if not isinstance(uid, str) or not uid:
                 raise ImportRefused(f"{_where(table, number)} has no id; the file may be damaged.")

@@ -174,3 +174,27 @@ def test_a_kind_of_contact_that_stands_out_is_named_by_its_difference_from_the_a
     for other in ("in_person", "messages"):
         assert modes[other].pleasant.estimate == pytest.approx(-0.5, abs=0.15)
         assert modes[other].pleasant.high < 0
+
+
+def mostly_in_person(calls: int):
+    """Sixty times in person with Ana, and a few calls with Ben."""
+    checkins = [checkin(d, pleasant=(0.5 if d % 2 else -0.5)) for d in range(70)]
+    visits = [visit(d, ("Ana",), 0.0, 1.0 + (d % 3) / 2) for d in range(60)]
+    visits += [visit(61 + i, ("Ben",), 0.0, 2.0, mode="call") for i in range(calls)]
+    return by_name(estimate_effects(visits, (), checkins), "modes")
+
+
+def test_a_kind_of_contact_holding_every_entry_gets_no_estimate():
+    assert "in_person" not in mostly_in_person(calls=0)
+
+
+@pytest.mark.parametrize("calls", [1, 3])
+def test_a_kind_of_contact_holding_all_but_a_few_entries_gets_no_sure_looking_zero(calls):
+    modes = mostly_in_person(calls)
+    assert "in_person" not in modes  # not "0.0 to 0.0": too little to compare it with
+    assert modes["call"].pleasant is not None  # the calls are still set against the rest
+
+
+def test_a_kind_of_contact_with_enough_besides_it_is_compared_again():
+    modes = mostly_in_person(calls=4)
+    assert modes["in_person"].pleasant is not None and modes["call"].pleasant is not None

@@ -132,14 +132,44 @@ def test_how_people_are_shown_is_explained_before_the_full_names_choice(owner_cl
 
 def test_showing_the_notes_for_new_dates_keeps_every_other_choice(owner_client, owner):
     sam = journal(owner)
-    # "Show people and notes for these dates" sends the whole form by GET.
-    query = form_data(owner, sections=["states"], show_names="on", **{f"label_{sam.pk}": "Sis"})
+    # "Show people and notes for these dates" sends the whole form by POST, as "refresh".
+    data = form_data(owner, sections=["states"], show_names="on", **{f"label_{sam.pk}": "Sis"})
 
-    form = owner_client.get(NEW, query).context["form"]
+    response = owner_client.post(NEW, {**data, "refresh": "1"})
 
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert not form.is_bound  # nothing checked: no error for a choice not made yet
     assert form["sections"].value() == ["states"]  # the safety plan stays unticked
     assert form["show_names"].value() is True
     assert form[f"label_{sam.pk}"].value() == "Sis"
+    assert not TherapistSummary.objects.filter(owner=owner).exists()
+
+
+def test_labels_never_go_into_the_address(owner_client, owner):
+    journal(owner)
+    html = owner_client.get(NEW).content.decode()
+
+    assert 'method="post"' in html and 'formmethod="get"' not in html
+    assert '<button type="submit" name="refresh"' in html
+
+
+def test_dates_moved_to_ones_a_summary_can_cover_are_said_so(owner_client, owner):
+    today = owner.today()
+    data = form_data(owner, start=(today - timedelta(days=800)).isoformat(), refresh="1")
+
+    response = owner_client.post(NEW, data)
+
+    first = today - timedelta(days=365)
+    said = f"A summary covers up to a year, so it now starts on {first.day} {first:%b %Y}."
+    assert said in response.content.decode()
+    assert response.context["form"].initial["start"] == first
+
+
+def test_dates_a_summary_can_cover_as_asked_come_back_without_a_word(owner_client, owner):
+    response = owner_client.post(NEW, form_data(owner, refresh="1"))
+
+    assert 'class="message' not in response.content.decode()
 
 
 def test_only_the_chosen_sections_are_included(owner_client, owner):
@@ -157,7 +187,7 @@ def test_only_the_chosen_sections_are_included(owner_client, owner):
         ({"start": "2026-13-01"}, "Give the first day as year-month-day"),
         ({"end": "2999-01-01"}, "The last day can be today at the latest."),
         ({"end": "9999-12-31"}, "The last day can be today at the latest."),
-        ({"start": "0001-01-01", "end": "0001-01-05"}, "Choose a first day after 1900."),
+        ({"start": "0001-01-01", "end": "0001-01-05"}, "Choose a first day in 1900 or later."),
         ({"start": "2020-01-01"}, "A summary can cover up to a year."),
         ({"notes": ["interaction-999999"]}, "That note is not in these dates."),
     ],
@@ -401,12 +431,12 @@ def test_characters_the_pdf_font_lacks_are_marked_not_dropped(owner_client, owne
     assert note in html  # the page, and so its printout, shows every script
     assert " ".join(text.split()) == (
         "T Written by the person in their own journal. It describes their own entries; it is "
-        "not a clinical assessment. Notes • Tea with [characters this PDF can't show] and Ана, "
+        "not a clinical assessment. Notes • Tea with [characters this PDF can’t show] and Ана, "
         "café after withness is a journal, not an emergency service. If you are in danger, "
         "call your local emergency number."
     )
     page = owner_client.get(reverse("care:summary", args=[summary.pk])).content.decode()
-    assert "Printing this page shows every script as typed." in page
+    assert "Printing this page shows it all." in page
 
 
 @pytest.mark.parametrize(
@@ -415,12 +445,29 @@ def test_characters_the_pdf_font_lacks_are_marked_not_dropped(owner_client, owne
         ("Ana 👨\u200d👩\u200d👧 x", "Ana [?] x"),  # one family emoji, one marker
         ("你 好\n世界", "[?]\n[?]"),  # a run takes its spaces, not its line breaks
         ("Bo ❤️ 🌱", "Bo ❤️ [?]"),  # a heart the font has, a seedling it hasn't
+        ("नमस्ते", "[?]"),  # the vowel sign at the end belongs to the run
+        ("नमस्ते ji", "[?] ji"),  # and the space after it stands
     ],
 )
 def test_each_run_the_font_lacks_becomes_one_marker(typed, printed):
     from withness.care.pdf import MISSING, _regular_cmap, drawable
 
     assert drawable(typed, _regular_cmap()) == printed.replace("[?]", MISSING)
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "Shabbat dinner, שלום",  # printed left to right by the PDF
+        "Tea with سارة",  # and Arabic unjoined too
+        "Coffee with 𝖲𝖺𝗆",  # in the regular font, but not in the bold of titles
+    ],
+)
+def test_the_pdf_does_not_claim_to_match_the_page_for_writing_it_cannot_show_as_typed(typed):
+    from withness.care.pdf import draws_all
+
+    assert draws_all({"title": "T", "sections": [{"entries": [typed]}]}) is False
+    assert draws_all({"title": "T", "sections": [{"entries": ["Café with Ана ❤️"]}]}) is True
 
 
 def test_a_summary_the_pdf_can_draw_whole_has_no_word_about_scripts(owner_client, owner):
@@ -431,7 +478,7 @@ def test_a_summary_the_pdf_can_draw_whole_has_no_word_about_scripts(owner_client
 
     page = owner_client.get(reverse("care:summary", args=[summary.pk])).content.decode()
 
-    assert "every script" not in page
+    assert "Printing this page shows it all." not in page
 
 
 def test_the_safety_plan_shows_only_the_parts_written_in_it(owner_client, owner):

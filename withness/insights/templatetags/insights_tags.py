@@ -1,5 +1,3 @@
-from datetime import date
-
 from django import template
 
 from withness.journal.templatetags.journal_tags import minutes
@@ -31,12 +29,6 @@ def person_insight(person, times=None):
         "entries_url": findings.entries_url("people", key),
         "chart_alt": findings.chart_alt(item) if item else "",
     }
-
-
-@register.filter
-def iso_date(value):
-    """A day the stored document keeps as text ("2026-03-02"), as a date to format."""
-    return date.fromisoformat(value) if value else None
 
 
 @register.filter

@@ -88,3 +88,20 @@ def test_at_most_three_new_cards_appear_in_a_week(demo_user):
     new = services.cards_release(user=demo_user, document=document, today=next_week)
     assert len(new) == min(3, len(document["cards"]) - 3)
     assert all(card.released_on == next_week for card in new)
+
+
+def test_someone_deleted_and_restored_never_makes_a_fourth_new_card_in_a_week(owner):
+    sam = PersonFactory(owner=owner, name="Sam")
+    today = owner.today()
+    for factor, key in (("people", str(sam.pk)), ("modes", "call"), ("settings", "home")):
+        InsightCard.objects.create(
+            owner=owner, factor=factor, key=key, verdict="lifts", text="…", released_on=today
+        )
+    waiting = {"factor": "modes", "key": "video", "verdict": "lifts", "text": "Video lifts."}
+
+    sam.soft_delete()  # his card is hidden, but it was one of this week's three
+    assert services.cards_release(user=owner, document={"cards": [waiting]}, today=today) == []
+    sam.restore()
+
+    monday = today - timedelta(days=today.weekday())
+    assert InsightCard.objects.filter(owner=owner, released_on__gte=monday).count() == 3

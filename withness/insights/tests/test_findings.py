@@ -145,3 +145,17 @@ def test_next_day_findings_say_what_the_count_is():
     )
     assert sentence.endswith("— from 247 times you checked in two days in a row.")
     assert "pairs of days" not in sentence
+
+
+def test_the_isolation_notes_day_is_a_date_for_the_page():
+    assert findings.drift_since({"drift": {"since": "2026-03-02"}}) == date(2026, 3, 2)
+    assert findings.drift_since({"drift": {"since": None}}) is None
+
+
+def test_a_weeks_time_is_rounded_and_some_time_never_reads_as_none():
+    from withness.insights.templatetags.insights_tags import week_time
+
+    assert week_time(0.4) == "1\u00a0min"
+    assert week_time(59.6) == "1\u00a0h"
+    assert week_time(90.4) == "1\u00a0h 30\u00a0min"
+    assert week_time(0) == "0\u00a0h"

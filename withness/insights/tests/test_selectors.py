@@ -83,6 +83,20 @@ def test_deleted_entries_and_people_are_left_out(owner):
     assert str(gone.pk) not in records.names
 
 
+def test_cards_about_someone_deleted_are_left_out_of_the_live_cards(owner):
+    from withness.insights.models import InsightCard
+
+    sam, gone, _ = journal_with_deleted_rows(owner)
+    for key in (str(sam.pk), str(gone.pk)):
+        InsightCard.objects.create(
+            owner=owner, factor="people", key=key, verdict="lifts", text="…",
+            released_on=date(2026, 3, 2),
+        )  # fmt: skip
+
+    assert selectors.live_person_keys(owner) == {str(sam.pk)}
+    assert [card.key for card in selectors.live_cards(owner)] == [str(sam.pk)]
+
+
 def test_another_users_rows_never_reach_the_records(owner, outsider):
     someone_elses_journal(outsider)
     records = selectors.journal_records(owner)

@@ -229,6 +229,77 @@ def test_findings_brought_in_with_an_export_never_name_someone_by_another_accoun
     assert f"?person={sam.pk}&amp;kind=interaction" in html
 
 
+def _exported_with_sams_card(owner, key_for):
+    """owner's journal as an export, Sam's card keyed as ``key_for(document)`` says."""
+    from withness.portability.exports import export_document
+
+    _lifting_sam(owner)
+    insights_for(owner)  # the card is released, keyed by Sam's id in this account
+    document = export_document(owner)
+    (card,) = [c for c in document["tables"]["insights.insightcard"] if c["factor"] == "people"]
+    card["key"] = key_for(document)
+    return document
+
+
+def test_a_card_brought_in_never_takes_the_id_of_someone_already_here(
+    owner, outsider, outsider_client
+):
+    from withness.insights.models import InsightCard
+    from withness.portability.services import document_import
+
+    robin = PersonFactory(owner=outsider, name="Robin")  # the importer's people come first
+    for before, after in [(-2, 2), (-1, 2.5), (-2, 1.5), (-1, 2), (-2, 2.5), (-1, 1.5)]:
+        InteractionFactory(
+            owner=outsider, people=[robin], before_pleasant=before, after_pleasant=after
+        )
+    # On another server, Sam's old id is Robin's here.
+    document = _exported_with_sams_card(owner, lambda document: str(robin.pk))
+
+    document_import(user=outsider, document=document)
+
+    assert not InsightCard.objects.filter(owner=outsider, text__contains="Sam").exists()
+    html = outsider_client.get(reverse("insights:index")).content.decode()
+    assert html.count("time with Robin has tended to leave you more settled") == 1
+    assert html.count("time with Sam has tended to leave you more settled") == 1
+    sam = Person.objects.get(owner=outsider, name="Sam")
+    card = InsightCard.objects.get(owner=outsider, factor="people", text__contains="Sam")
+    assert card.key == str(sam.pk)
+
+
+def test_a_card_naming_its_person_by_export_id_is_brought_in_for_them(owner, outsider):
+    from withness.insights.models import InsightCard
+    from withness.portability.services import document_import
+
+    def sams_export_id(document):
+        return next(p["id"] for p in document["tables"]["people.person"] if p["name"] == "Sam")
+
+    document = _exported_with_sams_card(owner, sams_export_id)
+    day = document["tables"]["insights.insightcard"][0]["released_on"]
+
+    document_import(user=outsider, document=document)
+
+    sam = Person.objects.get(owner=outsider, name="Sam")
+    card = InsightCard.objects.get(owner=outsider, factor="people")
+    assert (card.key, str(card.released_on)) == (str(sam.pk), day)
+
+
+def test_an_export_names_a_cards_person_by_their_export_id(owner, outsider):
+    from withness.insights.models import InsightCard
+    from withness.portability.exports import export_document
+    from withness.portability.services import document_import
+
+    _lifting_sam(owner)
+    insights_for(owner)
+    document = export_document(owner)
+    (card,) = [c for c in document["tables"]["insights.insightcard"] if c["factor"] == "people"]
+    sam = next(p for p in document["tables"]["people.person"] if p["name"] == "Sam")
+    assert card["key"] == sam["id"]
+
+    document_import(user=outsider, document=document)
+    theirs = InsightCard.objects.get(owner=outsider, factor="people")
+    assert theirs.key == str(Person.objects.get(owner=outsider, name="Sam").pk)
+
+
 def test_a_kind_of_contact_that_is_all_of_it_is_not_shown_as_a_sure_zero(owner, owner_client):
     _lifting_sam(owner)  # every time in person: nothing to tell in-person time apart from
     html = owner_client.get(reverse("insights:index")).content.decode()
