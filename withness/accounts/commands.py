@@ -32,20 +32,27 @@ def setup_django() -> None:
     setup_django()
 
 
-def find_user(username: str | None):
+def find_user(username: str | None, *, switched_off_too: bool = False):
+    """The account a command is for: the one named, or the only one here.
+
+    Switched-off accounts count only with switched_off_too: for what the host does on
+    someone's behalf, and for their journal on this machine.
+    """
     from django.contrib.auth import get_user_model
 
-    users = get_user_model().objects.filter(is_active=True)
+    users = get_user_model().objects.all()
+    if not switched_off_too:
+        users = users.filter(is_active=True)
     if username:
         user = users.filter(username=username).first()
         if user is None:
-            fail(f"There is no account called {username!r} here.")
+            fail(f"There is no account called {username!r} here. Usernames are case-sensitive.")
         return user
     found = list(users[:2])
     if not found:
         fail("There are no accounts yet. Make one with: withness createuser NAME")
     if len(found) > 1:
-        fail("This withness has more than one account; say whose with --user NAME.")
+        fail("This withness has more than one account; say whose journal with --user NAME.")
     return found[0]
 
 
@@ -120,16 +127,6 @@ def ensure_unlocked(user) -> None:
     open_with_password(user, typer.prompt(f"Password for {user.username}", hide_input=True))
 
 
-def account_named(username: str):
-    """Any account, switched off or not: for what the host does on someone's behalf."""
-    from django.contrib.auth import get_user_model
-
-    user = get_user_model().objects.filter(username=username).first()
-    if user is None:
-        fail(f"There is no account called {username!r} here. Usernames are case-sensitive.")
-    return user
-
-
 def two_step_off(
     username: str,
     yes: bool = typer.Option(False, "--yes", help="Don't ask for confirmation (for scripts)."),
@@ -142,7 +139,7 @@ def two_step_off(
     setup_django()
     from withness.accounts import services
 
-    user = account_named(username)
+    user = find_user(username, switched_off_too=True)
     if not yes:
         typer.confirm(
             f"Turn off two-step sign-in for {user.username} and sign them out everywhere?",
@@ -166,7 +163,7 @@ def make_owner(username: str) -> None:
     setup_django()
     from withness.accounts import services
 
-    user = account_named(username)
+    user = find_user(username, switched_off_too=True)
     if not user.is_active:
         fail(
             f"{user.username}'s account is switched off; an owner needs to be able to sign in. "
@@ -187,7 +184,7 @@ def switch_off(
     setup_django()
     from withness.accounts import services
 
-    user = account_named(username)
+    user = find_user(username, switched_off_too=True)
     if not user.is_active:
         typer.echo(f"{user.username}'s account is switched off already. Nothing changed.")
         return
@@ -207,7 +204,7 @@ def switch_on(username: str) -> None:
     setup_django()
     from withness.accounts import services
 
-    user = account_named(username)
+    user = find_user(username, switched_off_too=True)
     if user.is_active:
         typer.echo(f"{user.username}'s account is on already. Nothing changed.")
         return

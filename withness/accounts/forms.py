@@ -13,6 +13,9 @@ PASSWORD_HELP = (
     "Very common passwords, ones made only of numbers, or ones close to your username won’t do."
 )
 MISMATCH = "The two passwords don’t match. Type the same one in both boxes."
+SWITCHED_OFF = (
+    "This account is switched off. The person who runs this withness can switch it back on."
+)
 
 
 class TimeZoneField(forms.ChoiceField):
@@ -129,8 +132,7 @@ class LoginForm(auth_forms.AuthenticationForm):
     error_messages = {
         "invalid_login": "That username and password don’t match an account here. "
         "Both are case-sensitive.",
-        "inactive": "This account is switched off. The person who runs this withness "
-        "can switch it back on.",
+        "inactive": SWITCHED_OFF,
     }
 
     def __init__(self, *args, **kwargs):
@@ -146,7 +148,9 @@ class LoginForm(auth_forms.AuthenticationForm):
 
     def _switched_off(self) -> bool:
         if getattr(self.request, "axes_locked_out", False):
-            return False  # while paused, no answer may tell a right password from a wrong one
+            # While paused no answer may tell a right password from a wrong one. axes shows
+            # its own page then, but the form must not lean on that page to keep quiet.
+            return False
         username = self.cleaned_data.get("username")
         password = self.cleaned_data.get("password")
         user = User.objects.filter(username=username, is_active=False).first()

@@ -34,7 +34,10 @@ def new_invite_code() -> str:
 
 class InviteQuerySet(models.QuerySet):
     def usable(self):
-        return self.filter(used_at__isnull=True, expires_at__gt=timezone.now())
+        # A switched-off owner's links close with the account, like its tokens and feed.
+        return self.filter(
+            used_at__isnull=True, expires_at__gt=timezone.now(), created_by__is_active=True
+        )
 
 
 class Invite(models.Model):
@@ -70,7 +73,7 @@ class Invite(models.Model):
 
     @property
     def is_usable(self) -> bool:
-        return not self.is_used and self.expires_at > timezone.now()
+        return not self.is_used and self.expires_at > timezone.now() and self.created_by.is_active
 
 
 class DataKey(models.Model):

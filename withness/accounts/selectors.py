@@ -43,7 +43,8 @@ def signup_possible_without_invite() -> bool:
 
 
 def invites_for(owner, limit: int = 50) -> list[Invite]:
-    return list(Invite.objects.filter(created_by=owner).select_related("used_by")[:limit])
+    invites = Invite.objects.filter(created_by=owner).select_related("created_by", "used_by")
+    return list(invites[:limit])
 
 
 @dataclass(frozen=True)
@@ -65,10 +66,11 @@ def owner_panel(user, signup_url: str) -> OwnerPanel | None:
 
 def leaves_no_owner(user) -> bool:
     """Whether deleting this account would leave other people here with no owner to invite
-    anyone (only owners make invite links)."""
+    anyone (only owners make invite links; with open or closed sign-up nobody invites)."""
     others = get_user_model().objects.exclude(pk=user.pk)
     return (
-        user.is_superuser
+        settings.SIGNUP == "invite"
+        and user.is_superuser
         and not others.filter(is_superuser=True, is_active=True).exists()
         and others.exists()
     )

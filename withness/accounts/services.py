@@ -79,10 +79,10 @@ def account_create(
                 raise SignupRefused(CLOSED)
             invite = None
             if settings.SIGNUP == "invite":
-                # Locked, so two tabs with the same link cannot both use it.
-                invite = (
-                    Invite.objects.select_for_update().usable().filter(code=invite_code).first()
-                )
+                # Locked, so two tabs with the same link cannot both use it (only the invite:
+                # usable() reads its owner's row too, which needs no lock).
+                usable = Invite.objects.select_for_update(of=("self",)).usable()
+                invite = usable.filter(code=invite_code).first()
                 if invite is None:
                     raise SignupRefused(INVITE_GONE)
             user = User.objects.create_user(

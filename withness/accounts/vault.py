@@ -354,14 +354,19 @@ def rewrap(user, key: bytes, new_password: str) -> None:
     data_key.save(update_fields=["by_password", "updated_at"])
 
 
+def recovery_key(data_key, code: str) -> bytes:
+    """The data key the recovery code opens; nothing changes. Raises WrongSecret."""
+    salt = _unb64(data_key.by_recovery["salt"])
+    return _unwrap(_recovery_kek(code, salt), data_key.by_recovery, data_key.key_id)
+
+
 def recover(user, code: str, new_password: str) -> str:
     """Open the key with the recovery code, set the new password, and return a new code.
 
     The old code stops working: its wrap is replaced by the new one's.
     """
     data_key = user.data_key
-    salt = _unb64(data_key.by_recovery["salt"])
-    key = _unwrap(_recovery_kek(code, salt), data_key.by_recovery, data_key.key_id)
+    key = recovery_key(data_key, code)
     new_code = new_recovery_code()
     with transaction.atomic():
         user.set_password(new_password)

@@ -10,7 +10,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from . import session_keys, vault
-from .forms import RecoverForm
+from .forms import SWITCHED_OFF, RecoverForm
 from .models import DataKey
 from .reauth import recent_auth_required
 
@@ -44,11 +44,16 @@ def recover(request):
         try:
             if user is None:
                 raise vault.WrongSecret
-            code = vault.recover(user, data["code"], data["new_password1"])
+            vault.recovery_key(user.data_key, data["code"])  # changes nothing yet
         except (vault.WrongSecret, DataKey.DoesNotExist):
             form.add_error("code", WRONG_CODE)
         else:
-            request.vault_new_code = code
+            if not user.is_active:
+                # Before anything changes: a new password and code would only lock them out
+                # of their own journal. Told, as at sign-in, only to whoever has the right code.
+                form.add_error(None, SWITCHED_OFF)
+                return render(request, "accounts/recover.html", {"form": form})
+            request.vault_new_code = vault.recover(user, data["code"], data["new_password1"])
             login(request, user, backend=BACKEND)
             messages.success(request, "Your journal is open again, with your new password.")
             return redirect("accounts:recovery_code")

@@ -34,31 +34,14 @@ def register(app: typer.Typer) -> None:
 # --------------------------------------------------------------------------- helpers
 
 
-def _user(username: str | None):
-    from django.contrib.auth import get_user_model
-
-    users = get_user_model().objects
-    if username:
-        user = users.filter(username=username).first()
-        if user is None:
-            fail(f"There is no account called {username!r} here.")
-        return user
-    count = users.count()
-    if count == 0:
-        fail("There are no accounts yet. Make one with: withness createuser NAME")
-    if count > 1:
-        fail(f"This withness has {count} accounts; say whose journal with --user NAME.")
-    return users.get()
-
-
 def _start(username: str | None):
     """Django set up, the user's time zone active, and the user."""
     setup_django()
     from django.utils import timezone
 
-    from withness.accounts.commands import ensure_unlocked
+    from withness.accounts.commands import ensure_unlocked, find_user
 
-    user = _user(username)
+    user = find_user(username, switched_off_too=True)
     ensure_unlocked(user)
     timezone.activate(user.zone)
     return user
@@ -184,10 +167,16 @@ def log(
         if not form.is_valid():
             fail(_form_errors(form))
         entry = interaction_log(user=person, data=form.cleaned_data)
-    when = timezone.localtime(entry.started_at).strftime("%a %d %b %H:%M")
+    when = _day_and_time(timezone.localtime(entry.started_at), timezone.localdate())
     typer.echo(f"Logged: {entry} — {when}, {entry.duration_min} min.")
     if after is None:
         typer.echo("You can add how you felt afterwards later, in the app.")
+
+
+def _day_and_time(local, today) -> str:
+    """As the web's lists say it: "Sat 30 May 18:30", "Sat 30 May 2020 18:30" in another year."""
+    year = "" if local.year == today.year else f" {local.year}"
+    return f"{local:%a} {local.day} {local:%b}{year} {local:%H:%M}"
 
 
 # --------------------------------------------------------------------------- checkin

@@ -178,10 +178,9 @@ def import_run_map(*, run: ImportRun, mapping: dict) -> ImportRun:
 
 def import_run_cancel(*, run: ImportRun) -> bool:
     """Call off an import still waiting for review, the kept file with it; False once begun."""
-    if run.status != ImportStatus.REVIEW:
-        return False
-    run.delete()
-    return True
+    # One statement, so a step that begins the import meanwhile can't be cut off mid-way.
+    deleted, _ = ImportRun.objects.filter(pk=run.pk, status=ImportStatus.REVIEW).delete()
+    return bool(deleted)
 
 
 @dataclass

@@ -22,7 +22,8 @@ def outcome_lines(counts: dict[str, int]) -> list[str]:
                 "the moods of one day make one check-in, with their average."
             )
         elif had:  # the rest fell on days that had a check-in already (said below)
-            line = f"{checkins:,} of them became new daily check-ins."
+            one, many = "of them became a new daily check-in", "of them became new daily check-ins"
+            line = f"{_n(checkins, one, many)}."
         else:
             line = f"Each became a daily check-in ({checkins:,})."
         lines.append(line)

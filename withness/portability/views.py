@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from withness.accounts import selectors as account_selectors
@@ -122,15 +123,19 @@ def import_cancel(request, pk):
     run = _run_for(request, pk)
     if imports.import_run_cancel(run=run):
         messages.success(request, "That import was called off; nothing from it was written.")
-        return redirect("portability:import")
-    messages.info(request, TOO_LATE_TO_CANCEL.get(run.status, TOO_LATE_TO_CANCEL["running"]))
+        if request.POST.get("then") == "settings":
+            return redirect(reverse("accounts:settings") + "#your-data")
+        return redirect("portability:import")  # to choose another file
+    # Still "review" here when a step began it meanwhile: that reads as "running".
+    too_late = TOO_LATE_TO_CANCEL.get(run.status, TOO_LATE_TO_CANCEL[ImportStatus.RUNNING])
+    messages.info(request, too_late)
     return redirect(run.get_absolute_url())
 
 
 TOO_LATE_TO_CANCEL = {
-    "running": "That import had begun already, so it goes on here to the end.",
-    "done": "That import has finished already: what it brought in is in your journal.",
-    "failed": "That import stopped with a problem already: it is described below.",
+    ImportStatus.RUNNING: "That import had begun already, so it goes on here to the end.",
+    ImportStatus.DONE: "That import has finished already: what it brought in is in your journal.",
+    ImportStatus.FAILED: "That import stopped with a problem already: it is described below.",
 }
 
 

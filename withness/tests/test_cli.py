@@ -111,6 +111,15 @@ def test_make_owner_says_so_when_they_already_are(owner):
     assert result.exit_code == 0 and "already" in result.output
 
 
+def _sessions_of(user) -> int:
+    from django.contrib.sessions.models import Session
+
+    return sum(
+        str(session.get_decoded().get("_auth_user_id")) == str(user.pk)
+        for session in Session.objects.all()
+    )
+
+
 def test_switch_off_and_on_again_closes_and_reopens_an_account(owner, client):
     from django.urls import reverse
 
@@ -119,13 +128,15 @@ def test_switch_off_and_on_again_closes_and_reopens_an_account(owner, client):
     assert runner.invoke(app, ["switch-off", "kit"], input="n\n").exit_code == 1
     kit.refresh_from_db()
     assert kit.is_active
+    assert _sessions_of(kit) == 1
 
     result = runner.invoke(app, ["switch-off", "kit", "--yes"])
     assert result.exit_code == 0, result.output
     assert "switched off" in result.output and "Nothing in it was deleted" in result.output
     kit.refresh_from_db()
     assert not kit.is_active
-    assert client.get(reverse("journal:home")).status_code == 302  # signed out
+    assert _sessions_of(kit) == 0  # signed out everywhere, not only refused while off
+    assert client.get(reverse("journal:home")).status_code == 302
     assert "already" in runner.invoke(app, ["switch-off", "kit"]).output
 
     result = runner.invoke(app, ["switch-on", "kit"])
@@ -134,3 +145,12 @@ def test_switch_off_and_on_again_closes_and_reopens_an_account(owner, client):
     assert kit.is_active
     assert "already" in runner.invoke(app, ["switch-on", "kit"]).output
     assert runner.invoke(app, ["switch-on", "nobody"]).exit_code == 1
+
+
+def test_unlock_and_lock_pass_over_a_switched_off_account_the_host_commands_find_it(owner):
+    UserFactory(username="kit", is_active=False)
+
+    named = runner.invoke(app, ["lock", "--user", "kit"])
+    assert named.exit_code == 1 and "no account called 'kit'" in named.output
+    assert runner.invoke(app, ["lock"]).exit_code == 0  # robin: the only one switched on
+    assert runner.invoke(app, ["switch-on", "kit"]).exit_code == 0

@@ -8,7 +8,10 @@ from withness.testing.factories import UserFactory
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_the_last_owner_sees_who_can_name_a_new_one_before_deleting(page, live_server, owner):
+def test_the_last_owner_sees_who_can_name_a_new_one_before_deleting(
+    page, live_server, owner, settings
+):
+    settings.SIGNUP = "invite"
     UserFactory(username="kit")
     sign_in(page, live_server, owner)
 

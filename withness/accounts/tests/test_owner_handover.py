@@ -11,6 +11,12 @@ DELETE = reverse("portability:delete_account")
 WARNING = "nobody will be able to invite anyone"
 
 
+@pytest.fixture(autouse=True)
+def invite_only(settings):
+    """Only owners invite, so only with invite-only sign-up does losing the last one matter."""
+    settings.SIGNUP = "invite"
+
+
 def test_the_only_owner_hears_before_deleting_that_nobody_could_invite_people(owner_client):
     UserFactory(username="kit")
 
@@ -45,3 +51,14 @@ def test_a_switched_off_owner_does_not_count_as_one_who_stays(owner_client):
 
 def test_someone_who_is_not_an_owner_sees_no_warning(outsider_client, owner):
     assert WARNING not in outsider_client.get(DELETE).content.decode()
+
+
+@pytest.mark.parametrize("mode", ["closed", "open"])
+def test_no_warning_when_sign_up_is_not_by_invitation(owner_client, settings, mode):
+    settings.SIGNUP = mode
+    UserFactory(username="kit")
+
+    html = owner_client.get(DELETE).content.decode()
+
+    assert WARNING not in html
+    assert "You run this withness" in html

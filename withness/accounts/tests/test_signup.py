@@ -129,6 +129,21 @@ def test_an_expired_invite_does_not_work(client, owner, settings):
     assert not User.objects.filter(username="sam").exists()
 
 
+def test_a_switched_off_owners_invite_no_longer_works(client, owner, settings):
+    settings.SIGNUP = "invite"
+    invite = Invite.objects.create(created_by=owner)
+    services.account_switch(user=owner, on=False)
+
+    shown = client.get(f"{SIGNUP}?code={invite.code}")
+    response = client.post(f"{SIGNUP}?code={invite.code}", account())
+
+    assert "This invite link isn’t working" in shown.content.decode()
+    assert "isn’t working" in response.content.decode()
+    assert not User.objects.filter(username="sam").exists()
+    invite.refresh_from_db()
+    assert not invite.is_usable and not invite.is_used
+
+
 def test_invites_last_fourteen_days(owner):
     invite = Invite.objects.create(created_by=owner)
 

@@ -201,6 +201,27 @@ def test_the_recovery_code_sets_a_new_password_and_the_old_code_stops_working(db
     assert vault.recover(user, new_code, PASSWORD)
 
 
+def test_a_switched_off_account_is_told_so_by_the_recovery_code_and_nothing_changes(db, keyring):
+    user = User.objects.create_user(username="kit", password=PASSWORD, is_active=False)
+    code = vault.create_vault(user, PASSWORD)
+    wraps = DataKey.objects.filter(owner=user).values("by_password", "by_recovery").get()
+    form = {"username": "kit", "new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD}
+    client = Client()
+
+    right = client.post(reverse("accounts:recover"), {**form, "code": code})
+    wrong = client.post(reverse("accounts:recover"), {**form, "code": vault.new_recovery_code()})
+
+    assert right.status_code == 200
+    assert "This account is switched off." in right.content.decode()
+    assert session_keys.pending_code(_request_for(client)) is None
+    assert "switched off" not in wrong.content.decode()
+    assert "don’t open a journal here" in wrong.content.decode()
+    user.refresh_from_db()
+    assert user.check_password(PASSWORD)
+    assert DataKey.objects.filter(owner=user).values("by_password", "by_recovery").get() == wraps
+    assert vault.recovery_key(user.data_key, code)  # the kept code still works
+
+
 def test_a_new_recovery_code_from_settings_replaces_the_old_one(owner, client, keyring):
     old_code = vault.new_recovery_code_for(owner)
     client.force_login(owner)

@@ -47,6 +47,21 @@ def test_log_records_an_interaction_with_a_known_and_a_new_person(owner):
     assert talk.mode == "call" and talk.duration_min == 30
 
 
+def test_log_says_the_year_of_an_entry_from_another_year(owner):
+    at = ("--at", "2020-05-30 14:00")
+    result = run("log", "--with", "Sam", *at, "--minutes", 30, "--before", "0,5")
+    assert result.exit_code == 0, result.output
+    assert "— Sat 30 May 2020 14:00, 30 min." in result.output
+
+
+def test_log_leaves_out_the_year_of_this_year():
+    from datetime import date, datetime
+
+    from withness.portability.commands import _day_and_time
+
+    assert _day_and_time(datetime(2020, 5, 3, 9, 5), date(2020, 12, 31)) == "Sun 3 May 09:05"
+
+
 def test_log_alone_records_solitude(owner):
     result = run(
         "log",

@@ -6,6 +6,7 @@ from withness.journal.models import CheckIn
 from withness.people.models import Person
 from withness.portability.imports import (
     ImportProblem,
+    import_run_cancel,
     import_run_create,
     import_run_finish,
     import_run_map,
@@ -13,7 +14,7 @@ from withness.portability.imports import (
     label_review,
 )
 from withness.portability.mapping import default_mapping, reviews
-from withness.portability.models import ImportedEntry
+from withness.portability.models import ImportedEntry, ImportRun, ImportStatus
 
 pytestmark = pytest.mark.django_db
 
@@ -164,3 +165,12 @@ def test_a_big_file_imports_in_whole_day_batches(owner):
         assert {e.at.astimezone(owner.zone).date() for e in entries.filter(checkin=checkin)} == {
             checkin.day
         }
+
+
+def test_calling_off_an_import_that_a_step_began_meanwhile_leaves_it_going(owner):
+    run = ImportRun.objects.create(owner=owner, source="daylio", time_zone="UTC")
+    ImportRun.objects.filter(pk=run.pk).update(status=ImportStatus.RUNNING)  # another request
+
+    assert import_run_cancel(run=run) is False  # ``run`` still reads "review"
+
+    assert ImportRun.objects.get(pk=run.pk).status == ImportStatus.RUNNING

@@ -38,6 +38,11 @@ def test_days_that_had_a_check_in_are_the_reason_given_for_fewer_check_ins():
     assert "the moods of one day make one check-in" in outcome_lines(counts)[1]
 
 
+def test_one_new_check_in_beside_days_that_had_one_is_said_in_the_singular():
+    counts = {"entries imported": 2, "check-ins added": 1, "days that already had a check-in": 1}
+    assert outcome_lines(counts)[1] == "1 of them became a new daily check-in."
+
+
 @pytest.mark.parametrize(
     ("counts", "line"),
     [

@@ -119,6 +119,29 @@ def test_a_file_with_nothing_to_bring_in_offers_no_button_to_bring_it_in(
     assert not ImportedEntry.objects.exists()
 
 
+@pytest.mark.parametrize(
+    ("button", "lands_on"),
+    [
+        ({}, reverse("portability:import")),
+        ({"then": "settings"}, reverse("accounts:settings") + "#your-data"),
+    ],
+)
+def test_leaving_a_file_with_nothing_to_bring_in_closes_its_import(
+    owner_client, owner, button, lands_on
+):
+    header = DAYLIO.splitlines(keepends=True)[0]
+    run_page = upload(owner_client, "daylio_export.csv", header, follow=True).content.decode()
+    run = ImportRun.objects.get(owner=owner)
+    cancel = reverse("portability:import_cancel", args=[run.pk])
+    assert f'action="{cancel}"' in run_page and ">Choose another file</button>" in run_page
+    assert 'name="then" value="settings"' in run_page
+
+    response = owner_client.post(cancel, button)
+
+    assert response.url == lands_on
+    assert not ImportRun.objects.exists()  # nor the file it kept
+
+
 def test_a_daylio_file_waits_for_review_then_imports_with_progress(owner_client, owner):
     response = upload(owner_client, "daylio_export.csv", DAYLIO)
     run = ImportRun.objects.get(owner=owner)
