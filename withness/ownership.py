@@ -37,6 +37,16 @@ class OwnedModel(models.Model):
         self.save(update_fields=["deleted_at", "updated_at"])
 
 
+class StaleEdit(Exception):
+    """The row (an entry, a person) changed, in another tab or device, after its form was opened."""
+
+
+def check_revision(row, revision) -> None:
+    """Refuse (StaleEdit) a save made from a form opened on an older revision of the row."""
+    if revision is not None and revision != row.revision:
+        raise StaleEdit
+
+
 def get_object_for_user(model, request, pk, *, deleted=False):
     """The user's object with this id, or 404 for anything else (never 403: no hint it exists)."""
     queryset = model.objects.deleted_for if deleted else model.objects.for_user

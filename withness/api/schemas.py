@@ -140,7 +140,7 @@ class InteractionOut(EntryOut):
     @staticmethod
     def resolve_people(obj):
         # Someone moved to recently deleted drops out of the entry, as on the web.
-        return [p for p in obj.people.all() if p.deleted_at is None]
+        return obj.live_people()
 
 
 class SolitudeIn(EntryIn):

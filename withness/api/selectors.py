@@ -1,10 +1,7 @@
 """Reads with intent: finding a token, and the filtered, paginated lists the API returns."""
 
-from datetime import UTC, datetime, time, timedelta
-
-from django.utils import timezone
-
 from withness.journal.models import CheckIn, Interaction, Solitude
+from withness.journal.selectors import start_of_day
 from withness.people.models import Person
 
 from .errors import FieldErrors, problem
@@ -26,19 +23,6 @@ def token_for_secret(secret: str) -> ApiToken | None:
     return token
 
 
-def _start_of(user, day, *, days_later=0) -> datetime | None:
-    """The first moment of the day (or of one so many days later) on the user's clock.
-
-    None at the very ends of the calendar (year 1 east of Greenwich, past 9999-12-31), where
-    no moment can be written down: nothing is stored out there, so no bound is needed.
-    """
-    try:
-        start = datetime.combine(day + timedelta(days=days_later), time.min)
-        return timezone.make_aware(start, user.zone).astimezone(UTC)
-    except OverflowError:
-        return None
-
-
 def _check_range(filters) -> None:
     if filters.since and filters.until and filters.until < filters.since:
         raise FieldErrors([problem("until", "This day is before 'since'. Check the two dates.")])
@@ -47,8 +31,8 @@ def _check_range(filters) -> None:
 def between_days(queryset, field: str, filters, *, user):
     """Rows whose `field` (a moment) falls on the days from `since` to `until`, the user's days."""
     _check_range(filters)
-    start = filters.since and _start_of(user, filters.since)
-    end = filters.until and _start_of(user, filters.until, days_later=1)
+    start = filters.since and start_of_day(filters.since, user.zone)
+    end = filters.until and start_of_day(filters.until, user.zone, days_later=1)
     if start:
         queryset = queryset.filter(**{f"{field}__gte": start})
     if end:

@@ -23,8 +23,9 @@ API_NAMES = {"own_signals": "body_signals", "__all__": BODY}
 def day_taken(day: str) -> str:
     # No id of the check-in there: an add-only token must learn nothing it could not read.
     return (
-        f"There is already a check-in for {day}. To change it, find it with "
-        f"GET /api/v1/checkins?since={day}&until={day}, then PATCH /api/v1/checkins/{{id}}."
+        f"There is already a check-in for {day}. To change it, with a token that can read "
+        f"and change entries, find it with GET /api/v1/checkins?since={day}&until={day}, "
+        "then PATCH /api/v1/checkins/{id}."
     )
 
 
@@ -157,5 +158,5 @@ def checkin_data(values: dict) -> dict:
 
 def interaction_values(interaction) -> dict:
     values = _current(interaction, INTERACTION_FIELDS)
-    values["people"] = [p.pk for p in interaction.people.all() if p.deleted_at is None]
+    values["people"] = [p.pk for p in interaction.live_people()]
     return values

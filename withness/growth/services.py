@@ -37,7 +37,7 @@ def safe_person_mark(
     if person is None:
         person = Person.objects.create(owner=user, name=new_name)
     person.is_safe_person = True
-    person.save(update_fields=["is_safe_person", "updated_at"])
+    person.save_changes("is_safe_person")
     note = SafePersonNote.objects.for_user(user).filter(person=person).first()
     if note is None:
         note = SafePersonNote(owner=user, person=person)
@@ -50,12 +50,12 @@ def safe_person_mark(
 def safe_person_unmark(*, person: Person) -> None:
     """The user's judgement stands. The reasons are kept, in case they mark them again."""
     person.is_safe_person = False
-    person.save(update_fields=["is_safe_person", "updated_at"])
+    person.save_changes("is_safe_person")
 
 
 def cadence_set(*, person: Person, every_days: int | None) -> None:
     person.checkin_every_days = every_days
-    person.save(update_fields=["checkin_every_days", "updated_at"])
+    person.save_changes("checkin_every_days")
 
 
 # --- ladder and support -------------------------------------------------------------------------

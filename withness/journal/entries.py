@@ -15,9 +15,12 @@ from .forms import InteractionForm, SolitudeForm
 from .models import Interaction, Solitude
 from .selectors import KINDS, TimelineFilters
 
+# This form stays on the revision it was opened on, so saving it again is refused again.
 STALE_MESSAGE = (
     "This entry was changed somewhere else (another tab or device) after you opened it. "
-    "Nothing was overwritten: open it again to see the latest version, then make your change."
+    "Nothing was overwritten: what you typed is still below, but this form can't be saved "
+    "now. Copy anything you want to keep, open the entry again to see what is saved, then "
+    "make your change there."
 )
 
 
@@ -42,7 +45,7 @@ class EntrySpec:
         data["revision"] = entry.revision
         data["after_later"] = entry.after_pleasant is None
         if self.kind == "interaction":
-            data["people"] = [p.pk for p in entry.people.filter(deleted_at__isnull=True)]
+            data["people"] = [p.pk for p in entry.live_people()]
         if self.kind == "solitude":
             data["chosen"] = "yes" if entry.chosen else "no"
             data["restorative"] = {True: "yes", False: "no", None: ""}[entry.restorative]

@@ -5,6 +5,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.functional import lazy
 
+from withness.ownership import StaleEdit as StaleEdit  # where api/errors.py imports it from
 from withness.people.models import Person
 
 from . import body
@@ -37,16 +38,6 @@ from .models import (
 FUTURE_SLACK = timedelta(days=2)
 EARLIEST_YEAR = 1900
 MAX_OWN_SIGNALS = 10
-
-
-class StaleEdit(Exception):
-    """The entry (or person) changed, in another tab or device, after this form was opened."""
-
-
-def check_revision(row, revision) -> None:
-    """Refuse (StaleEdit) a save made from a form opened on an older revision of the row."""
-    if revision is not None and revision != row.revision:
-        raise StaleEdit
 
 
 def check_when(value):
@@ -109,7 +100,26 @@ class EntryForm(forms.Form):
             self.initial["started_at"] = local_now_value()
 
     def clean_started_at(self):
-        return check_when(self.cleaned_data.get("started_at"))
+        stored = self.entry.started_at if self.entry else None
+        return check_when(self._as_stored("started_at", stored))
+
+    def clean_ended_at(self):
+        stored = self.entry and self.entry.started_at + timedelta(minutes=self.entry.duration_min)
+        return self._as_stored("ended_at", stored)
+
+    def _as_stored(self, name, stored):
+        """The stored moment when the form sends back the very time it showed for it.
+
+        The form shows a time as the clock read it, to the minute, which can't tell the two
+        passes of the hour that repeats when the clocks go back apart: read back, 01:30 would
+        be the first pass, and a note-only save would move an entry of the second an hour
+        earlier. (Only for a time typed on a page: the API sends moments, exact already.)
+        """
+        value = self.cleaned_data.get(name)
+        if value is None or stored is None or not isinstance(self.data.get(name), str):
+            return value
+        shown = timezone.localtime(stored).strftime("%Y-%m-%dT%H:%M")
+        return stored if timezone.localtime(value).strftime("%Y-%m-%dT%H:%M") == shown else value
 
     def clean(self):
         data = super().clean()

@@ -2,7 +2,7 @@
 
 import json
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from django.db.models import CharField, F, Prefetch, Q, TextField, Value
 from django.db.models.functions import Cast, Length, Replace, Substr
@@ -50,8 +50,17 @@ def own_body_signals(user) -> list[str]:
     return seen
 
 
-def _day_start(day: date, zone) -> datetime:
-    return timezone.make_aware(datetime.combine(day, time.min), zone)
+def start_of_day(day: date, zone, *, days_later: int = 0) -> datetime | None:
+    """The first moment of the day (or of one so many days later) on the clock of `zone`.
+
+    None at the very ends of the calendar (year 1 east of Greenwich, past 9999-12-31), where
+    no moment can be written down: nothing is stored out there, so such a day adds no bound.
+    """
+    try:
+        start = datetime.combine(day + timedelta(days=days_later), time.min)
+        return timezone.make_aware(start, zone).astimezone(UTC)
+    except OverflowError:
+        return None
 
 
 def timeline_keys(user, filters: TimelineFilters):
@@ -84,10 +93,11 @@ def _filtered(user, kind: str, filters: TimelineFilters):
     field = TIME_FIELD[kind]
     if filters.person is not None:
         queryset = queryset.filter(people=filters.person)
-    if filters.start:
-        queryset = queryset.filter(**{f"{field}__gte": _day_start(filters.start, user.zone)})
-    if filters.end and filters.end < date.max:  # nothing comes after the last day
-        end = _day_start(filters.end + timedelta(days=1), user.zone)
+    start = filters.start and start_of_day(filters.start, user.zone)
+    end = filters.end and start_of_day(filters.end, user.zone, days_later=1)
+    if start:
+        queryset = queryset.filter(**{f"{field}__gte": start})
+    if end:
         queryset = queryset.filter(**{f"{field}__lt": end})
     return queryset
 

@@ -5,9 +5,9 @@ from datetime import datetime, time, timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from withness.ownership import check_revision
 from withness.people.models import Person
 
-from .forms import check_revision
 from .models import CheckIn, Interaction, Participation, Solitude
 
 DELETED_KEPT_FOR = timedelta(days=30)

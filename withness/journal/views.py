@@ -8,10 +8,10 @@ from django.views.decorators.http import require_POST
 
 from withness.accounts.reauth import safe_next
 from withness.accounts.selectors import instance_has_owner
-from withness.ownership import get_object_for_user
+from withness.ownership import StaleEdit, get_object_for_user
 
 from . import entries, selectors, services
-from .forms import CheckInForm, StaleEdit
+from .forms import CheckInForm
 from .models import CheckIn
 
 
@@ -158,7 +158,3 @@ def entry_url(entry) -> str:
     if entry.kind == "checkin":
         return reverse("journal:checkin_edit", args=[entry.pk])
     return reverse("journal:entry_detail", args=[entry.kind, entry.pk])
-
-
-def _is_local(url) -> bool:
-    return bool(url) and url.startswith("/") and not url.startswith("//")

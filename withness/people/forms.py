@@ -8,10 +8,12 @@ from .models import FeltSafety, Person, Relationship
 MAX_NAME = Person._meta.get_field("name").max_length
 MAX_NOTES = Person._meta.get_field("notes").max_length
 MAX_CHECKIN_DAYS = 365
+# The form moves on to the saved revision (changed_elsewhere), so the next save goes through.
 STALE_MESSAGE = (
     "Their details were changed somewhere else (another tab or device) after you opened this "
-    "page. What is saved now is shown below, and what you typed is still in the form: save "
-    "again to keep your version."
+    "page. Nothing was overwritten: what is saved now is shown below, and what you typed is "
+    "still in the form. Saving again puts every field as the form has it in place of what is "
+    "saved now."
 )
 
 

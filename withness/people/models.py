@@ -48,7 +48,7 @@ class Person(OwnedModel):
     is_safe_person = models.BooleanField(default=False)
     checkin_every_days = models.PositiveSmallIntegerField(null=True, blank=True)
     # Bumped on every change, so a save from a stale tab is refused instead of overwriting.
-    revision = models.PositiveIntegerField(default=1)
+    revision = models.PositiveIntegerField(default=1, db_default=1)
 
     class Meta:
         ordering = ["name", "pk"]
@@ -67,6 +67,14 @@ class Person(OwnedModel):
             return self.notes
         added = f"From {other.name} (merged {self.owner.today():%-d %B %Y}):\n{other.notes}"
         return f"{self.notes.rstrip()}\n\n{added}" if self.notes.strip() else added
+
+    def save_changes(self, *fields: str) -> None:
+        """Save these fields alone, as a new revision, so an edit page opened before is told
+        they changed rather than quietly putting back what it showed. Counted in the database
+        (F), so a save racing with another can't hand out the same revision twice."""
+        self.revision = models.F("revision") + 1
+        self.save(update_fields=[*fields, "revision", "updated_at"])
+        self.refresh_from_db(fields=["revision"])
 
     def get_absolute_url(self):
         return reverse("people:detail", args=[self.pk])

@@ -3,7 +3,7 @@
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from withness.journal.forms import check_revision
+from withness.ownership import check_revision
 
 from .models import Person
 

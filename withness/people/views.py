@@ -5,8 +5,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
-from withness.journal.forms import StaleEdit
-from withness.ownership import get_object_for_user
+from withness.ownership import StaleEdit, get_object_for_user
 
 from . import selectors, services
 from .forms import MergeForm, PersonForm

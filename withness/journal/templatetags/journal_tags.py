@@ -76,7 +76,8 @@ def signed(value, decimals=None):
 def minutes(value):
     if not value:
         return ""
-    hours, mins = divmod(int(value), 60)
+    # Rounded, not cut: 59.6 minutes reads "1 h"; and any time at all reads at least "1 min".
+    hours, mins = divmod(max(round(float(value)), 1), 60)
     if not hours:
         return f"{mins} min"
     return f"{hours} h {mins} min" if mins else f"{hours} h"
@@ -91,12 +92,25 @@ def found_in(text, words):
     return format_html("{}<mark>{}</mark>{}", *piece)
 
 
-@register.filter
-def entry_day(value, with_time=False):
-    """ "Sat 30 May" in this year, "Sat 30 May 2020" in another; with_time adds ", 18:30"."""
+def _day(value, this_year: str, other_year: str) -> str:
+    """The day in the first pattern in this year, the second (with the year) in another."""
     if value is None:
         return ""
     if isinstance(value, datetime):
         value = timezone.localtime(value)
-    pattern = "D j M" if value.year == timezone.localdate().year else "D j M Y"
-    return dateformat.format(value, f"{pattern}, H:i" if with_time else pattern)
+    pattern = this_year if value.year == timezone.localdate().year else other_year
+    return dateformat.format(value, pattern)
+
+
+@register.filter
+def entry_day(value, with_time=False):
+    """ "Sat 30 May" in this year, "Sat 30 May 2020" in another; with_time adds ", 18:30"."""
+    if with_time:
+        return _day(value, "D j M, H:i", "D j M Y, H:i")
+    return _day(value, "D j M", "D j M Y")
+
+
+@register.filter
+def long_day(value):
+    """ "Saturday 30 May" in this year, "Saturday 30 May 2020" in another, for headings."""
+    return _day(value, "l j F", "l j F Y")

@@ -220,3 +220,17 @@ def test_a_new_entry_still_needs_someone(owner_client, owner):
     response = owner_client.post(NEW, valid(new_people=""))
     assert "Choose who it was with" in response.context["form"].errors["people"][0]
     assert Interaction.objects.count() == 0
+
+
+def test_a_stale_tab_is_told_its_form_cannot_be_saved_and_it_cannot(owner_client, owner):
+    interaction = InteractionFactory(owner=owner, note="first", revision=3)
+    url = reverse("journal:entry_edit", args=["interaction", interaction.pk])
+    stale = valid(note="from an old tab", revision="2")
+    for _ in range(2):
+        response = owner_client.post(url, stale)
+        text = response.content.decode().replace("&#x27;", "'")
+        assert "what you typed is still below, but this form can't be saved now" in text
+        assert response.context["form"]["note"].value() == "from an old tab"
+        stale = {**stale, "revision": response.context["form"]["revision"].value()}
+    interaction.refresh_from_db()
+    assert (interaction.note, interaction.revision) == ("first", 3)

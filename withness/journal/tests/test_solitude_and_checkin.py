@@ -1,4 +1,4 @@
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 import time_machine
@@ -125,8 +125,9 @@ def test_the_api_is_told_of_a_taken_day_in_its_own_words(client, owner):
     assert response.json()["detail"] == [
         {
             "field": "day",
-            "message": f"There is already a check-in for {yesterday}. To change it, find it "
-            f"with GET /api/v1/checkins?since={yesterday}&until={yesterday}, "
+            "message": f"There is already a check-in for {yesterday}. To change it, with a "
+            "token that can read and change entries, find it with "
+            f"GET /api/v1/checkins?since={yesterday}&until={yesterday}, "
             "then PATCH /api/v1/checkins/{id}.",
         }
     ]
@@ -199,3 +200,14 @@ def test_a_new_check_in_shows_todays_date_in_its_own_time_zone(owner_client, own
     owner.save()
     html = owner_client.get(reverse("journal:checkin")).content.decode()
     assert f'name="day" value="{owner.today():%Y-%m-%d}"' in html
+
+
+@time_machine.travel("2026-06-15 12:00Z")
+def test_a_check_in_from_another_year_says_which_year_it_was(owner_client, owner):
+    def heading(day) -> str:
+        checkin = CheckInFactory(owner=owner, day=day)
+        page = owner_client.get(reverse("journal:checkin_edit", args=[checkin.pk])).content
+        return page.decode().split("<h1>")[1].split("</h1>")[0]
+
+    assert heading(date(2025, 3, 3)) == "Check-in for Monday 3 March 2025"
+    assert heading(date(2026, 3, 2)) == "Check-in for Monday 2 March"

@@ -23,7 +23,7 @@ def times(count):
 @register.filter
 def also_with(entry, person):
     """Who else was there besides this person (from the prefetched live people), and any group."""
-    names = [p.name for p in entry.people.all() if p.pk != person.pk and p.deleted_at is None]
+    names = [p.name for p in entry.live_people() if p.pk != person.pk]
     if entry.group:
         names.append(entry.group)
     return ", ".join(names)

@@ -50,3 +50,18 @@ def test_a_tab_opened_before_a_merge_cannot_drop_the_merged_notes(owner_client, 
     response = owner_client.post(url, open_tab)
     assert STALE_MESSAGE in page(response)
     assert "from the other" in Person.objects.get(pk=sam.pk).notes
+
+
+def test_the_message_says_saving_again_puts_back_every_field_of_the_form(owner_client, owner):
+    sam = PersonFactory(owner=owner, name="Sam", relationship="friend")
+    url = reverse("people:edit", args=[sam.pk])
+    first_tab = form_data(owner_client.get(url).content.decode())
+    second_tab = form_data(owner_client.get(url).content.decode())
+    first_tab["relationship"] = ["family"]
+    owner_client.post(url, first_tab)
+
+    second_tab["notes"] = ["only the notes changed here"]
+    response = owner_client.post(url, second_tab)
+    assert "Saving again puts every field as the form has it" in page(response)
+    owner_client.post(url, form_data(response.content.decode()))
+    assert Person.objects.get(pk=sam.pk).relationship == "friend"  # as the form had it
