@@ -1,7 +1,7 @@
 """Reads with intent: finding a token, and the filtered, paginated lists the API returns."""
 
 from withness.journal.models import CheckIn, Interaction, Solitude
-from withness.journal.selectors import start_of_day
+from withness.journal.selectors import on_days
 from withness.people.models import Person
 
 from .errors import FieldErrors, problem
@@ -31,13 +31,7 @@ def _check_range(filters) -> None:
 def between_days(queryset, field: str, filters, *, user):
     """Rows whose `field` (a moment) falls on the days from `since` to `until`, the user's days."""
     _check_range(filters)
-    start = filters.since and start_of_day(filters.since, user.zone)
-    end = filters.until and start_of_day(filters.until, user.zone, days_later=1)
-    if start:
-        queryset = queryset.filter(**{f"{field}__gte": start})
-    if end:
-        queryset = queryset.filter(**{f"{field}__lt": end})
-    return queryset
+    return on_days(queryset, field, filters.since, filters.until, user.zone)
 
 
 def checkins_for(user, filters):

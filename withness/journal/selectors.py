@@ -93,8 +93,14 @@ def _filtered(user, kind: str, filters: TimelineFilters):
     field = TIME_FIELD[kind]
     if filters.person is not None:
         queryset = queryset.filter(people=filters.person)
-    start = filters.start and start_of_day(filters.start, user.zone)
-    end = filters.end and start_of_day(filters.end, user.zone, days_later=1)
+    return on_days(queryset, field, filters.start, filters.end, user.zone)
+
+
+def on_days(queryset, field: str, first: date | None, last: date | None, zone):
+    """Rows whose `field` (a moment) falls on the days from first to last on the person's
+    clock; a day missing, or at the very ends of the calendar, is no bound."""
+    start = first and start_of_day(first, zone)
+    end = last and start_of_day(last, zone, days_later=1)
     if start:
         queryset = queryset.filter(**{f"{field}__gte": start})
     if end:
