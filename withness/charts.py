@@ -33,6 +33,8 @@ MONTH_STEPS = (1, 2, 3, 6)
 MAX_TICKS = 5
 LEGEND_COLUMNS = 2
 TEXT_COLOUR = "#2b2a27"  # the page's text colour
+GREEN = "#3f6f58"  # the page's accent: settled, counter-beliefs
+BROWN = "#8a5a44"  # its warm second colour: draining, beliefs, energy
 # A fixed salt so the same data draws the same SVG, byte for byte (ids are salted hashes).
 SVG_RC = {"svg.hashsalt": "withness"}
 
@@ -69,13 +71,7 @@ def legend_below(figure: Figure, look: Look = SCREEN, *, handles=None) -> None:
     if handles is None:
         handles = [h for axes in figure.axes for h in axes.get_legend_handles_labels()[0]]
     # Matplotlib fills a legend column by column; this order makes it read in rows.
-    rows = -(-len(handles) // LEGEND_COLUMNS)
-    handles = [
-        handles[r * LEGEND_COLUMNS + c]
-        for c in range(LEGEND_COLUMNS)
-        for r in range(rows)
-        if r * LEGEND_COLUMNS + c < len(handles)
-    ]
+    handles = [h for c in range(LEGEND_COLUMNS) for h in handles[c::LEGEND_COLUMNS]]
     figure.legend(
         handles=handles,
         loc="outside lower center",

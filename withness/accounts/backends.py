@@ -13,8 +13,16 @@ class VaultBackend(ModelBackend):
     wrote so far is sealed; their recovery code is shown next.
     """
 
+    def user_can_authenticate(self, user):
+        # Asked only once the password proved right: a no here is a switched-off account.
+        allowed = super().user_can_authenticate(user)
+        self.switched_off = not allowed
+        return allowed
+
     def authenticate(self, request, username=None, password=None, **kwargs):
         user = super().authenticate(request, username=username, password=password, **kwargs)
+        if user is None and request is not None and getattr(self, "switched_off", False):
+            request.switched_off = True  # the sign-in form says so (accounts/forms.py)
         if user is None or request is None or password is None:
             return user
         if vault.has_vault(user.pk):

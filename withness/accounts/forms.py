@@ -151,15 +151,7 @@ class LoginForm(auth_forms.AuthenticationForm):
             # While paused no answer may tell a right password from a wrong one. axes shows
             # its own page then, but the form must not lean on that page to keep quiet.
             return False
-        username = self.cleaned_data.get("username")
-        password = self.cleaned_data.get("password")
-        user = User.objects.filter(username=username, is_active=False).first()
-        if user is None:
-            # As long as checking a switched-off account's password takes, so the time a
-            # wrong password takes says nothing about which accounts exist.
-            User().set_password(password)
-            return False
-        return user.check_password(password)
+        return getattr(self.request, "switched_off", False)  # set by VaultBackend
 
 
 class PasswordChangeForm(auth_forms.PasswordChangeForm):

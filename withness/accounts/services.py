@@ -5,8 +5,6 @@ from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
-from django_otp.plugins.otp_static.models import StaticDevice
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from . import two_factor, vault
 from .models import Invite, User
@@ -154,12 +152,8 @@ def two_factor_off_by_host(*, user) -> bool:
     """For someone who lost both their app and their backup codes: two-step sign-in off,
     and every session ended. False if it was off already (nothing is changed then)."""
     with transaction.atomic():
-        if not (
-            TOTPDevice.objects.filter(user=user).exists()
-            or StaticDevice.objects.filter(user=user).exists()
-        ):
+        if not two_factor.two_factor_turn_off(user=user):
             return False
-        two_factor.two_factor_turn_off(user=user)
         sessions_end(user=user)
     return True
 

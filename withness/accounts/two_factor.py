@@ -117,10 +117,12 @@ def two_factor_turn_on(*, user, hex_key: str, code: str) -> tuple[TOTPDevice, li
         return device, backup_codes_renew(user=user)
 
 
-def two_factor_turn_off(*, user) -> None:
+def two_factor_turn_off(*, user) -> bool:
+    """Remove the app and the backup codes; False if there were none."""
     with transaction.atomic():
-        TOTPDevice.objects.filter(user=user).delete()
-        StaticDevice.objects.filter(user=user).delete()
+        apps, _ = TOTPDevice.objects.filter(user=user).delete()
+        codes, _ = StaticDevice.objects.filter(user=user).delete()
+    return bool(apps + codes)
 
 
 def backup_codes_renew(*, user) -> list[str]:

@@ -360,13 +360,12 @@ def recovery_key(data_key, code: str) -> bytes:
     return _unwrap(_recovery_kek(code, salt), data_key.by_recovery, data_key.key_id)
 
 
-def recover(user, code: str, new_password: str) -> str:
-    """Open the key with the recovery code, set the new password, and return a new code.
-
-    The old code stops working: its wrap is replaced by the new one's.
+def recover(user, code: str, new_password: str, *, key: bytes | None = None) -> str:
+    """Open the key with the recovery code (or take it, opened already), set the new password,
+    and return a new code. The old code stops working: its wrap is replaced by the new one's.
     """
     data_key = user.data_key
-    key = recovery_key(data_key, code)
+    key = key or recovery_key(data_key, code)
     new_code = new_recovery_code()
     with transaction.atomic():
         user.set_password(new_password)

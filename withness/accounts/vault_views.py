@@ -44,7 +44,7 @@ def recover(request):
         try:
             if user is None:
                 raise vault.WrongSecret
-            vault.recovery_key(user.data_key, data["code"])  # changes nothing yet
+            key = vault.recovery_key(user.data_key, data["code"])  # changes nothing yet
         except (vault.WrongSecret, DataKey.DoesNotExist):
             form.add_error("code", WRONG_CODE)
         else:
@@ -53,7 +53,9 @@ def recover(request):
                 # of their own journal. Told, as at sign-in, only to whoever has the right code.
                 form.add_error(None, SWITCHED_OFF)
                 return render(request, "accounts/recover.html", {"form": form})
-            request.vault_new_code = vault.recover(user, data["code"], data["new_password1"])
+            request.vault_new_code = vault.recover(
+                user, data["code"], data["new_password1"], key=key
+            )
             login(request, user, backend=BACKEND)
             messages.success(request, "Your journal is open again, with your new password.")
             return redirect("accounts:recovery_code")

@@ -6,10 +6,20 @@ fortnight's dip is not stretched into a cliff, and every page that shows a chart
 shows its numbers in a table.
 """
 
-from withness.charts import PRINT, SCREEN, date_axis, drawn, figure, quiet, ratings_by_day
+from withness.charts import (
+    BROWN,
+    GREEN,
+    PRINT,
+    SCREEN,
+    date_axis,
+    drawn,
+    figure,
+    quiet,
+    ratings_by_day,
+)
 
-LINE = "#3f6f58"
-ENERGY = "#8a5a44"
+LINE = GREEN
+ENERGY = BROWN
 MIN_DAYS = 14
 
 

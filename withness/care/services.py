@@ -41,11 +41,13 @@ def safety_plan_save(*, user, distraction_people=(), help_people=(), **parts: st
         # Someone in recently deleted isn't on the form: their link stays, so restoring them
         # puts them back in the plan. The plan's pages and PDF show only live people.
         plan.people.filter(part=part, person__deleted_at__isnull=True).delete()
-        kept = set(plan.people.filter(part=part).values_list("person_id", flat=True))
         SafetyPlanPerson.objects.bulk_create(
-            SafetyPlanPerson(owner=user, plan=plan, person=person, part=part)
-            for person in people
-            if person.owner_id == user.pk and person.pk not in kept
+            (
+                SafetyPlanPerson(owner=user, plan=plan, person=person, part=part)
+                for person in people
+                if person.owner_id == user.pk
+            ),
+            ignore_conflicts=True,  # a kept link to someone deleted: the one-link rule holds
         )
     return plan
 

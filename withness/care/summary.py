@@ -110,11 +110,6 @@ def name_hider(swaps: dict[str, str]) -> Callable[[str], str]:
     return hide
 
 
-def names_hidden(text: str, swaps: dict[str, str]) -> str:
-    """The text with every name in `swaps` hidden, as name_hider does it."""
-    return name_hider(swaps)(text)
-
-
 @dataclass(frozen=True)
 class NoteChoice:
     key: str  # "interaction-12", "solitude-4", "checkin-9"

@@ -1,9 +1,19 @@
 """How true a belief and its counter-belief have felt over time, drawn on the server as SVG."""
 
-from withness.charts import SCREEN, date_axis, drawn, figure, legend_below, quiet, ratings_by_day
+from withness.charts import (
+    BROWN,
+    GREEN,
+    SCREEN,
+    date_axis,
+    drawn,
+    figure,
+    legend_below,
+    quiet,
+    ratings_by_day,
+)
 
-BELIEF_COLOUR = "#8a5a44"
-COUNTER_COLOUR = "#3f6f58"
+BELIEF_COLOUR = BROWN
+COUNTER_COLOUR = GREEN
 
 
 def belief_chart_svg(ratings, *, zone, with_counter: bool = True) -> bytes:

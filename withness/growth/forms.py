@@ -399,12 +399,15 @@ class EvidenceForm(forms.Form):
     def __init__(self, *args, user, belief, **kwargs):
         self.user, self.belief = user, belief
         super().__init__(*args, **kwargs)
-        self.options = selectors.evidence_choices(user)
-        self.fields["entry"].choices = [("", "Choose an entry")] + [
-            (self.LABELS[kind], [(f"{kind}:{row.pk}", self._label(kind, row)) for row in rows])
-            for kind, rows in self.options.items()
-            if rows
-        ]
+        # Built only when the form is drawn: clean_entry looks the chosen entry up itself.
+        self.fields["entry"].choices = lambda: (
+            [("", "Choose an entry")]
+            + [
+                (self.LABELS[kind], [(f"{kind}:{row.pk}", self._label(kind, row)) for row in rows])
+                for kind, rows in selectors.evidence_choices(user).items()
+                if rows
+            ]
+        )
 
     @staticmethod
     def _label(kind, row):

@@ -7,10 +7,20 @@ re-runs the analysis.
 import textwrap
 from datetime import date, timedelta
 
-from withness.charts import SCREEN, TEXT_COLOUR, date_axis, drawn, figure, legend_below, quiet
+from withness.charts import (
+    BROWN,
+    GREEN,
+    SCREEN,
+    TEXT_COLOUR,
+    date_axis,
+    drawn,
+    figure,
+    legend_below,
+    quiet,
+)
 
-SETTLED = "#3f6f58"
-DRAINING = "#8a5a44"
+SETTLED = GREEN
+DRAINING = BROWN
 UNCLEAR = "#6b6760"
 ALONE_CHOSEN = "#7fa7c9"
 ALONE_UNCHOSEN = "#b88a5a"

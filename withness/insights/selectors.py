@@ -126,7 +126,7 @@ def people_names(user) -> dict[str, str]:
 
 def live_person_keys(user) -> set[str]:
     """The keys of the user's people still in their list (not deleted, not merged away)."""
-    return set(people_names(user))
+    return {person_key(pk) for pk in Person.objects.for_user(user).values_list("pk", flat=True)}
 
 
 def live_cards(user) -> list[InsightCard]:

@@ -5,12 +5,12 @@ from typing import Any
 
 from django import forms
 from django.http import Http404, QueryDict
-from django.utils import timezone
 
 from withness.people.models import Person
 from withness.people.selectors import person_in_query
 
 from . import services
+from .fields import local_now_value
 from .forms import InteractionForm, SolitudeForm
 from .models import Interaction, Solitude
 from .selectors import KINDS, TimelineFilters
@@ -41,7 +41,7 @@ class EntrySpec:
 
     def initial(self, entry) -> dict:
         data = {name: getattr(entry, name) for name in self.fields}
-        data["started_at"] = timezone.localtime(entry.started_at).strftime("%Y-%m-%dT%H:%M")
+        data["started_at"] = local_now_value(entry.started_at)
         data["revision"] = entry.revision
         data["after_later"] = entry.after_pleasant is None
         if self.kind == "interaction":

@@ -83,8 +83,9 @@ def state_field(axis: str, *, required: bool = True) -> forms.FloatField:
     )
 
 
-def local_now_value() -> str:
-    return timezone.localtime().strftime("%Y-%m-%dT%H:%M")
+def local_now_value(moment=None) -> str:
+    """A moment (now, if none) as the form's date-and-time box shows it, to the minute."""
+    return timezone.localtime(moment).strftime("%Y-%m-%dT%H:%M")
 
 
 def note_field(max_length: int, *, label: str = "Note", rows: int = 3) -> forms.CharField:

@@ -5,7 +5,6 @@ from django import forms
 from django.utils import timezone
 from django.utils.functional import lazy
 
-from withness.ownership import StaleEdit as StaleEdit  # where api/errors.py imports it from
 from withness.people.models import Person
 
 from . import body
@@ -118,8 +117,7 @@ class EntryForm(forms.Form):
         value = self.cleaned_data.get(name)
         if value is None or stored is None or not isinstance(self.data.get(name), str):
             return value
-        shown = timezone.localtime(stored).strftime("%Y-%m-%dT%H:%M")
-        return stored if timezone.localtime(value).strftime("%Y-%m-%dT%H:%M") == shown else value
+        return stored if local_now_value(value) == local_now_value(stored) else value
 
     def clean(self):
         data = super().clean()

@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
+from django.db.models import prefetch_related_objects
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -75,6 +76,8 @@ def entry_edit(request, kind, pk):
 @login_required
 def entry_detail(request, kind, pk):
     entry = get_object_for_user(entries.spec_for(kind).model, request, pk)
+    if kind == "interaction":
+        prefetch_related_objects([entry], "people")  # the title and the Who row both list them
     return render(request, f"journal/{kind}_detail.html", {"entry": entry, "nav": "history"})
 
 

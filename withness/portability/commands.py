@@ -129,6 +129,7 @@ def log(
 
     from withness.journal.forms import InteractionForm, SolitudeForm
     from withness.journal.services import interaction_log, solitude_log
+    from withness.journal.templatetags.journal_tags import day_in_year
 
     before_p, before_e = _state(before, "--before")
     after_p, after_e = _state(after, "--after")
@@ -167,16 +168,10 @@ def log(
         if not form.is_valid():
             fail(_form_errors(form))
         entry = interaction_log(user=person, data=form.cleaned_data)
-    when = _day_and_time(timezone.localtime(entry.started_at), timezone.localdate())
+    when = day_in_year(entry.started_at, "D j M H:i", "D j M Y H:i")
     typer.echo(f"Logged: {entry} — {when}, {entry.duration_min} min.")
     if after is None:
         typer.echo("You can add how you felt afterwards later, in the app.")
-
-
-def _day_and_time(local, today) -> str:
-    """As the web's lists say it: "Sat 30 May 18:30", "Sat 30 May 2020 18:30" in another year."""
-    year = "" if local.year == today.year else f" {local.year}"
-    return f"{local:%a} {local.day} {local:%b}{year} {local:%H:%M}"
 
 
 # --------------------------------------------------------------------------- checkin

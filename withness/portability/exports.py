@@ -110,6 +110,7 @@ def _rows(user, table: Table, keys, content_types) -> Iterator[dict]:
     # Values that need no conversion go in at C speed; only the others are touched per row.
     names = [name for name, _ in columns]
     converted = [(name, convert) for name, convert in columns if convert not in (None, _same)]
+    by_export_id = _card_by_export_id(keys, content_types) if table.label == CARDS else None
     for pk, *values in records:
         row = {"id": keys[(ct_id, pk)]}
         row.update(zip(names, values, strict=True))
@@ -117,16 +118,24 @@ def _rows(user, table: Table, keys, content_types) -> Iterator[dict]:
             row[name] = convert(row[name])
         for name in table.many:
             row[name] = sorted(many[name].get(pk, []))
-        yield row if table.label != CARDS else _card_naming_by_export_id(row, keys, content_types)
+        yield by_export_id(row) if by_export_id else row
 
 
-def _card_naming_by_export_id(row: dict, keys, content_types) -> dict:
+def person_ct(content_types: dict) -> int:
+    return next(ct for model, ct in content_types.items() if label_of(model) == PEOPLE)
+
+
+def _card_by_export_id(keys, content_types):
     """A finding about a person names them by database id in its key (text, not a link):
     written as the person's export id, so an import can give it to the same person."""
-    if row.get("factor") != "people" or not str(row.get("key", "")).isdecimal():
-        return row
-    person_ct = next(ct for model, ct in content_types.items() if label_of(model) == PEOPLE)
-    return {**row, "key": keys.get((person_ct, int(row["key"])), row["key"])}
+    people = person_ct(content_types)
+
+    def naming_by_export_id(row: dict) -> dict:
+        if row.get("factor") != "people" or not str(row.get("key", "")).isdecimal():
+            return row
+        return {**row, "key": keys.get((people, int(row["key"])), row["key"])}
+
+    return naming_by_export_id
 
 
 def _raw_records(model, user, fields) -> Iterator[tuple]:

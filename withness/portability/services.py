@@ -13,13 +13,12 @@ from django.db import IntegrityError, connection, transaction
 from withness.accounts.services import sessions_end
 from withness.insights.selectors import person_key
 
-from .exports import CARDS, FORMAT, PEOPLE, VERSION, record_keys
+from .exports import CARDS, FORMAT, VERSION, person_ct, record_keys
 from .models import RecordKey
 from .tables import (
     Table,
     decode,
     exported_tables,
-    label_of,
     owned_models,
     user_fields,
     user_model,
@@ -300,7 +299,7 @@ def _document_import(user, document, on_progress) -> DocumentImportReport:
     found: dict[str, tuple[int, int]] = {}  # uid -> (content type id, pk)
     skipped: set[str] = set()
     seen: set[str] = set()
-    person_ct = next(ct for model, ct in content_types.items() if label_of(model) == PEOPLE)
+    people_ct = person_ct(content_types)
     total = sum(len(_rows_of(document, t)) for t in exported_tables())
     done = 0
     for table in _import_order():
@@ -309,7 +308,7 @@ def _document_import(user, document, on_progress) -> DocumentImportReport:
         pending: list[_Row] = []
         rows = _rows_of(document, table)
         if table.label == CARDS:
-            rows = [_card_about_someone_here(row, found, person_ct) for row in rows]
+            rows = [_card_about_someone_here(row, found, people_ct) for row in rows]
         for number, row in enumerate(rows, 1):
             if row is None:
                 continue  # a card about someone not in the file: see _card_about_someone_here

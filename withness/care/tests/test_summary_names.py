@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from withness.care import services
-from withness.care.summary import initials, name_swaps, names_hidden
+from withness.care.summary import initials, name_hider, name_swaps
 from withness.growth import services as growth_services
 from withness.testing.factories import InteractionFactory, PersonFactory
 
@@ -26,6 +26,10 @@ REGEX_CHARACTERS = ".^$*+?{}[]\\|()"
 name_letters = st.characters(categories=("Lu", "Ll"), max_codepoint=0x2FFF)
 names = st.text(st.one_of(name_letters, st.sampled_from(REGEX_CHARACTERS)), min_size=1)
 other_words = st.text("0123456789 ", max_size=20)
+
+
+def names_hidden(text: str, swaps: dict[str, str]) -> str:
+    return name_hider(swaps)(text)
 
 
 def person(name, pk=1):

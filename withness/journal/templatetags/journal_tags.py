@@ -92,7 +92,7 @@ def found_in(text, words):
     return format_html("{}<mark>{}</mark>{}", *piece)
 
 
-def _day(value, this_year: str, other_year: str) -> str:
+def day_in_year(value, this_year: str, other_year: str) -> str:
     """The day in the first pattern in this year, the second (with the year) in another."""
     if value is None:
         return ""
@@ -106,11 +106,11 @@ def _day(value, this_year: str, other_year: str) -> str:
 def entry_day(value, with_time=False):
     """ "Sat 30 May" in this year, "Sat 30 May 2020" in another; with_time adds ", 18:30"."""
     if with_time:
-        return _day(value, "D j M, H:i", "D j M Y, H:i")
-    return _day(value, "D j M", "D j M Y")
+        return day_in_year(value, "D j M, H:i", "D j M Y, H:i")
+    return day_in_year(value, "D j M", "D j M Y")
 
 
 @register.filter
 def long_day(value):
     """ "Saturday 30 May" in this year, "Saturday 30 May 2020" in another, for headings."""
-    return _day(value, "l j F", "l j F Y")
+    return day_in_year(value, "l j F", "l j F Y")

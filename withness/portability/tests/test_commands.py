@@ -54,12 +54,16 @@ def test_log_says_the_year_of_an_entry_from_another_year(owner):
     assert "— Sat 30 May 2020 14:00, 30 min." in result.output
 
 
-def test_log_leaves_out_the_year_of_this_year():
-    from datetime import date, datetime
+def test_log_leaves_out_the_year_of_this_year(owner):
+    from datetime import UTC, datetime
 
-    from withness.portability.commands import _day_and_time
+    import time_machine
 
-    assert _day_and_time(datetime(2020, 5, 3, 9, 5), date(2020, 12, 31)) == "Sun 3 May 09:05"
+    with time_machine.travel(datetime(2020, 12, 31, 12, tzinfo=UTC), tick=False):
+        at = ("--at", "2020-05-03 09:05")
+        result = run("log", "--with", "Sam", *at, "--minutes", 30, "--before", "0,5")
+    assert result.exit_code == 0, result.output
+    assert "— Sun 3 May 09:05, 30 min." in result.output
 
 
 def test_log_alone_records_solitude(owner):
