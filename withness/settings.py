@@ -190,6 +190,8 @@ AXES_FAILURE_LIMIT = int(env("LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = int(env("LOGIN_COOLOFF_MINUTES", "15")) / 60  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+# The right password for a switched-off account is not counted: it is not a guess.
+AXES_WHITELIST_CALLABLE = "withness.accounts.backends.is_not_a_guess"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 # No log of successful sign-ins (who, when, from where): it would be a record of its own.
 AXES_DISABLE_ACCESS_LOG = True

@@ -38,3 +38,13 @@ class VaultBackend(ModelBackend):
             vault.seal_existing_rows(user)
         request.vault_unlocked = vault.key_for(user.pk)
         return user
+
+
+def is_not_a_guess(request, credentials) -> bool:
+    """django-axes asks this before it counts a failed sign-in (AXES_WHITELIST_CALLABLE).
+
+    The right password for a switched-off account is not a guess, so it does not bring the
+    pause closer; wrong ones for the same account still do. Asked before the password is
+    checked as well, when nothing is marked yet, so it never lifts a pause already on.
+    """
+    return getattr(request, "switched_off", False)

@@ -115,6 +115,31 @@ def test_a_switched_off_account_with_a_wrong_password_looks_like_any_wrong_passw
     assert "switched off" not in html
 
 
+def test_a_right_password_on_a_switched_off_account_does_not_count_towards_the_pause(
+    client, owner, password
+):
+    # The right password is not a guess: five of them in a row still hear why, not "paused".
+    UserFactory(username="kit", is_active=False)
+
+    for _ in range(6):
+        response = client.post(LOGIN, {"username": "kit", "password": password})
+
+    assert response.status_code == 200
+    assert "This account is switched off" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_wrong_passwords_on_a_switched_off_account_still_pause_sign_in(client, owner, password):
+    UserFactory(username="kit", is_active=False)
+
+    for _ in range(5):
+        client.post(LOGIN, {"username": "kit", "password": "nope"})
+    response = client.post(LOGIN, {"username": "kit", "password": password})
+
+    assert response.status_code == 429
+    assert "switched off" not in response.content.decode()
+
+
 @pytest.mark.parametrize(("paused", "told"), [(False, True), (True, False)])
 def test_while_paused_a_switched_off_account_is_not_told_its_password_was_right(
     rf, owner, password, paused, told
