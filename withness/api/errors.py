@@ -3,12 +3,15 @@
 Problems with what was sent (bad JSON, the wrong content type, wrong types, values off the
 scale, unknown people) come back as `{"detail": [{"field": ..., "message": ...}]}`, one item
 per problem, with the field named. Everything else (no token, the wrong scope, not found, a
-stale edit) comes back as `{"detail": "..."}`.
+stale edit, a method the address doesn't take) comes back as `{"detail": "..."}`.
 """
 
+import functools
 import json
+from inspect import iscoroutinefunction
 
-from django.http import Http404
+from django.http import Http404, HttpResponseNotAllowed
+from django.urls import URLPattern
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
@@ -206,8 +209,52 @@ def error_responses(method: str, path: str, operation: dict) -> dict[int, str]:
     return errors
 
 
+# The order methods are listed in, in the Allow header and the message.
+METHOD_ORDER = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
+
+
+def _in_order(methods) -> list[str]:
+    last = len(METHOD_ORDER)
+    return sorted(methods, key=lambda m: METHOD_ORDER.index(m) if m in METHOD_ORDER else last)
+
+
+def _either(methods: list[str]) -> str:
+    """["GET"] → "GET"; ["GET", "PATCH", "DELETE"] → "GET, PATCH or DELETE"."""
+    return methods[0] if len(methods) == 1 else f"{', '.join(methods[:-1])} or {methods[-1]}"
+
+
+def json_when_not_allowed(api, view):
+    """The view, with ninja's plain-text 405 (a method the address doesn't take) as JSON.
+
+    Ninja answers it itself, before any exception handler could, so the view is wrapped.
+    """
+
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        if not isinstance(response, HttpResponseNotAllowed):
+            return response
+        allowed = _in_order(m.strip() for m in response["Allow"].split(",") if m.strip())
+        message = f"This address doesn't take {request.method} requests. Send {_either(allowed)}."
+        answer = api.create_response(request, {"detail": message}, status=405)
+        answer["Allow"] = ", ".join(allowed)
+        return answer
+
+    return wrapped
+
+
 class DocumentedErrorsAPI(NinjaAPI):
-    """A NinjaAPI whose schema also documents the errors above, for every route at once."""
+    """A NinjaAPI whose schema also documents the errors above, for every route at once, and
+    whose 405s are JSON like its other errors."""
+
+    @property
+    def urls(self):
+        patterns, app_name, namespace = super().urls
+        for pattern in patterns:
+            # Only plain views: an async one would need an async wrapper (none exist yet).
+            if isinstance(pattern, URLPattern) and not iscoroutinefunction(pattern.callback):
+                pattern.callback = json_when_not_allowed(self, pattern.callback)
+        return patterns, app_name, namespace
 
     def get_openapi_schema(self, *, path_prefix=None, path_params=None):
         schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)

@@ -222,3 +222,29 @@ def test_a_stale_revision_is_refused_instead_of_overwriting(api, owner):
 def test_an_unknown_route_is_a_json_404(api):
     response = api.get("/nonsense")
     assert response.status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "allow", "message"),
+    [
+        ("delete", "/people", "GET, POST", "doesn't take DELETE requests. Send GET or POST."),
+        (
+            "put",
+            "/interactions/{pk}",
+            "GET, PATCH, DELETE",
+            "doesn't take PUT requests. Send GET, PATCH or DELETE.",
+        ),
+        ("post", "/insights", "GET", "doesn't take POST requests. Send GET."),
+    ],
+)
+def test_a_method_the_address_does_not_take_is_a_json_405_naming_the_ones_it_does(
+    api, owner, method, path, allow, message
+):
+    entry = InteractionFactory(owner=owner)
+
+    response = api.send(method, path.format(pk=entry.pk), {"note": "x"})
+
+    assert response.status_code == 405
+    assert response["Content-Type"].startswith("application/json")
+    assert response["Allow"] == allow
+    assert response.json() == {"detail": f"This address {message}"}
