@@ -16,6 +16,8 @@ class User(AbstractUser):
     country = models.CharField(
         max_length=2, blank=True, help_text="Sets which crisis lines Help now shows."
     )
+    # Made by `withness demo`, which may wipe and refill it; no one else's account is.
+    is_demo = models.BooleanField(default=False, db_default=False, editable=False)
 
     @property
     def zone(self) -> zoneinfo.ZoneInfo:

@@ -80,18 +80,11 @@ def _from_csv(folder: Path) -> dict:
 
 
 def _from_account(username: str | None) -> dict:
-    from withness.cli import fail, setup_django
+    from withness.cli import setup_django
 
     setup_django()
-    from withness.accounts.models import User
+    from withness.accounts.commands import find_user
     from withness.insights.services import journal_document
 
-    users = User.objects.filter(is_active=True)
-    if username is not None:
-        users = users.filter(username__iexact=username)
-    found = list(users[:2])
-    if not found:
-        fail(f"There is no account called {username}." if username else "No accounts yet.")
-    if len(found) > 1:
-        fail("There are several accounts here; say whose journal with --user NAME.")
-    return journal_document(found[0])
+    # Their own journal on this machine, as the journal commands: switched off or not.
+    return journal_document(find_user(username, switched_off_too=True))

@@ -11,6 +11,7 @@ communities below it, and unchosen time alone below their average time alone.
 import secrets
 from datetime import datetime, time, timedelta
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -46,9 +47,20 @@ def _minutes(value: float) -> int:
 def demo_account_reset(
     *, username: str = DEMO_USERNAME, password: str, seed: int = 7, days: int = 365
 ) -> User:
-    """Create the demo account, or wipe and refill it, with ``days`` days ending yesterday."""
-    User.objects.filter(username__iexact=username).delete()
+    """Create the demo account, or wipe and refill it, with ``days`` days ending yesterday.
+
+    Only an account the demo made is wiped: a name that is someone's journal is refused.
+    """
+    taken = User.objects.filter(username__iexact=username)
+    if taken.filter(is_demo=False).exists():
+        raise ValidationError(
+            f"There is already an account called {username!r} that is not a demo, so it is "
+            "left as it is. Choose another name with --username."
+        )
+    taken.delete()
     user = account_create_by_admin(username=username, password=password, time_zone=DEMO_TIME_ZONE)
+    User.objects.filter(pk=user.pk).update(is_demo=True)
+    user.is_demo = True
     today = user.today()
     journal = demo_journal(seed, days=days, end=today - timedelta(days=1))
 

@@ -8,7 +8,7 @@ from withness.analysis.synthetic import demo_journal
 from withness.cli import app
 from withness.insights.models import InsightCard
 from withness.journal.models import Interaction
-from withness.testing.factories import InteractionFactory, PersonFactory
+from withness.testing.factories import InteractionFactory, PersonFactory, UserFactory
 
 runner = CliRunner()
 
@@ -49,9 +49,37 @@ def test_insights_reads_a_users_own_journal_with_names(db, owner, outsider):
 
 def test_insights_asks_whose_journal_when_there_are_several(db, owner, outsider):
     result = runner.invoke(app, ["insights", "--json"])
-    assert result.exit_code == 1 and "--user" in result.output
+
+    assert result.exit_code == 1
+    assert "This withness has more than one account; say whose journal with --user NAME." in (
+        result.output
+    )
+
+
+def test_insights_names_an_unknown_account_as_the_other_commands_do(db, owner):
     result = runner.invoke(app, ["insights", "--json", "--user", "nobody"])
-    assert result.exit_code == 1 and "no account called nobody" in result.output
+
+    assert result.exit_code == 1
+    assert "There is no account called 'nobody' here. Usernames are case-sensitive." in (
+        result.output
+    )
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_insights_before_any_account_says_how_to_make_one(db):
+    result = runner.invoke(app, ["insights"])
+
+    assert result.exit_code == 1
+    assert "There are no accounts yet. Make one with: withness createuser NAME" in result.output
+
+
+def test_insights_reads_a_switched_off_persons_own_journal_like_the_journal_commands(db, owner):
+    UserFactory(username="kit", is_active=False)
+
+    result = runner.invoke(app, ["insights", "--json", "--user", "kit"])
+
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["counts"]["interactions"] == 0
 
 
 def test_demo_creates_an_account_with_a_year_and_prints_its_password_once(db):
@@ -75,6 +103,17 @@ def test_demo_resets_the_account_with_a_given_password(db):
     assert demo.check_password("second-calm-harbour-2")
     assert not Interaction.objects.filter(pk=extra.pk).exists()
     assert User.objects.filter(username="demo").count() == 1
+
+
+def test_demo_leaves_a_real_account_of_the_same_name_alone(db):
+    robin = UserFactory(username="Robin")
+    InteractionFactory(owner=robin, people=[PersonFactory(owner=robin, name="Sam")])
+    result = runner.invoke(app, ["demo", "--username", "robin"])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "already an account called 'robin' that is not a demo" in result.output
+    assert User.objects.get(pk=robin.pk).username == "Robin"
+    assert Interaction.objects.for_user(robin).count() == 1
+    assert not User.objects.filter(username="robin").exists()
 
 
 def test_demo_refuses_a_weak_password_without_a_traceback(db):
