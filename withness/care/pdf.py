@@ -65,19 +65,33 @@ def _shared_cmap() -> frozenset[int]:
     return _regular_cmap() & frozenset(TTFont(FONT_DIR / "DejaVuSans-Bold.ttf").getBestCmap())
 
 
-def draws_all(snapshot) -> bool:
-    """Whether the PDF of this summary shows every character in it as typed.
+def _draws_as_typed(text: str, cmap) -> bool:
+    """Whether a font with this cmap shows every character of text as typed.
 
-    Not when the fonts lack one, and not for right-to-left writing (Hebrew, Arabic): without
+    Not when the font lacks one, and not for right-to-left writing (Hebrew, Arabic): without
     text shaping the PDF prints it letter by letter, left to right, and Arabic unjoined.
     """
-    text = json.dumps(snapshot, ensure_ascii=False) if isinstance(snapshot, dict) else ""
-    cmap = _shared_cmap()
     return all(
-        (ord(char) in cmap or unicodedata.category(char) in INVISIBLE)
+        (ord(char) in cmap or char in "\n\r\t" or unicodedata.category(char) in INVISIBLE)
         and unicodedata.bidirectional(char) not in RIGHT_TO_LEFT
         for char in set(text)
     )
+
+
+def draws_all(snapshot) -> bool:
+    """Whether the PDF of this summary shows every character in it as typed (in bold or not:
+    a person's words can be a title or a name, set in bold)."""
+    text = json.dumps(snapshot, ensure_ascii=False) if isinstance(snapshot, dict) else ""
+    return _draws_as_typed(text, _shared_cmap())
+
+
+def plan_draws_all(plan, *, emergency: str = "") -> bool:
+    """Whether the PDF of this safety plan shows all of the person's writing as typed: their
+    lines, the names of the people in it and their reasons, each set in the regular font."""
+    words = [emergency, *plan.reasons]
+    for part in plan.parts():
+        words += _plan_items(part)
+    return _draws_as_typed("\n".join(words), _regular_cmap())
 
 
 class Document(FPDF):
@@ -127,6 +141,11 @@ NOT_AN_EMERGENCY_SERVICE = (
 )
 
 
+def _plan_items(part: dict) -> list[str]:
+    """One part's lines as the PDF lists them: the person's own, then the people picked."""
+    return part["items"] + [person.name for person in part["people"]]
+
+
 def _plan_document(plan, *, size: float, emergency: str) -> FPDF:
     pdf = Document(title="My safety plan", footer=NOT_AN_EMERGENCY_SERVICE)
     pdf.add_page()
@@ -136,8 +155,7 @@ def _plan_document(plan, *, size: float, emergency: str) -> FPDF:
     pdf.ln(size * 0.2)
     for number, part in enumerate(plan.parts(), 1):
         pdf.heading(f"{number}. {part['title']}", size + 1.5)
-        items = part["items"] + [person.name for person in part["people"]]
-        if items:
+        if items := _plan_items(part):
             pdf.bullets(items, size)
         else:
             pdf.paragraph("Nothing here yet.", size, muted=True)

@@ -35,8 +35,11 @@ def _emergency_for(user) -> dict[str, str]:
 @login_required
 def safety_plan(request):
     plan = services.safety_plan_for(request.user)
+    emergency = _emergency_for(request.user)
+    # As on a summary's page: a word when the PDF can't show some of the plan as typed.
+    draws_all = plan is None or pdf.plan_draws_all(plan, emergency=emergency["emergency"])
     return render(request, "care/safety_plan.html", {
-        "nav": NAV, "plan": plan, **_emergency_for(request.user),
+        "nav": NAV, "plan": plan, "pdf_draws_all": draws_all, **emergency,
     })  # fmt: skip
 
 

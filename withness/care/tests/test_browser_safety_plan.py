@@ -72,3 +72,27 @@ def test_a_long_plan_still_prints_on_one_page(page, live_server):
     printed = PdfReader(io.BytesIO(page.pdf(format="Letter")))
     assert len(printed.pages) == 1
     assert "My niece" in printed.pages[0].extract_text()
+
+
+def test_a_plan_with_writing_the_pdf_cannot_show_says_so_beside_the_download(page, live_server):
+    user = UserFactory(username="seedling", country="GB")
+    PersonFactory(owner=user, name="奶奶")
+    from withness.care.services import safety_plan_save
+    from withness.people.models import Person
+
+    safety_plan_save(
+        user=user,
+        settle_alone="Water the seedlings 🌱\nCold water on my face",
+        ask_for_help="My sister",
+        help_people=list(Person.objects.filter(owner=user)),
+        reasons_for_living="Ferdinand the cat",
+    )
+    sign_in(page, live_server, user)
+    page.goto("/care/safety-plan/")
+    download = page.get_by_role("link", name="Download a PDF")
+    expect(download).to_have_accessible_description(
+        "The PDF can’t show some of the writing here as typed (such as Chinese, Japanese or "
+        "Korean, emoji, or right-to-left scripts); it marks what it leaves out. "
+        "The print view shows it all."
+    )
+    shoot(page, "care-safety-plan-pdf-note")

@@ -217,3 +217,70 @@ def test_a_full_plan_still_fits_one_pdf_page(owner):
 def test_the_print_and_pdf_of_a_plan_not_yet_written_lead_back_to_it(owner_client):
     assert owner_client.get(PRINT)["Location"] == PLAN
     assert owner_client.get(PDF)["Location"] == PLAN
+
+
+PDF_NOTE = "The PDF can’t show some of the writing here as typed"
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        {"settle_alone": "Cold water on my face\nSit with the plant 🌱"},  # an emoji
+        {"ask_for_help": "我的姐姐"},  # Chinese
+        {"reasons_for_living": "My cat\nשבת with family"},  # right to left
+    ],
+)
+def test_the_plan_page_says_so_when_its_pdf_cannot_show_some_writing(owner_client, owner, typed):
+    safety_plan_save(user=owner, **{**FILLED, **typed})
+
+    html = owner_client.get(PLAN).content.decode()
+
+    assert html.count(PDF_NOTE) == 1
+    assert "it marks what it leaves out. The print view shows it all." in html
+    assert 'href="/care/safety-plan.pdf" aria-describedby="pdf-note"' in html
+    assert '<p class="small muted" id="pdf-note">' in html
+
+
+def test_a_persons_name_in_the_plan_counts_too(owner_client, owner):
+    safety_plan_save(user=owner, help_people=[PersonFactory(owner=owner, name="奶奶")], **FILLED)
+
+    html = owner_client.get(PLAN).content.decode()
+
+    assert PDF_NOTE in html
+    assert "[characters this PDF can’t show]" in text_of(owner_client.get(PDF).content)
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        {"settle_alone": "Café au lait, crème brûlée"},  # accented Latin
+        {"ask_for_help": "Zoë, Ана, Łukasz ❤️"},  # Cyrillic, Polish and a heart the font has
+        {"reasons_for_living": "Ferdinand — “the best cat”"},  # dashes and curly quotes
+    ],
+)
+def test_a_plan_its_pdf_shows_whole_has_no_such_note(owner_client, owner, typed):
+    safety_plan_save(user=owner, **{**FILLED, **typed})
+
+    html = owner_client.get(PLAN).content.decode()
+
+    assert PDF_NOTE not in html
+    assert 'aria-describedby="pdf-note"' not in html
+    assert "[characters this PDF can’t show]" not in text_of(owner_client.get(PDF).content)
+
+
+def test_an_empty_plan_has_no_word_about_the_pdf(owner_client):
+    assert PDF_NOTE not in owner_client.get(PLAN).content.decode()
+
+
+def test_the_plan_and_the_summary_share_one_check_and_one_note(owner):
+    """Both pages ask pdf.py (a summary's words may be set in bold, a plan's never are) and
+    say it with the same template, so their wording can't drift apart."""
+    from withness.care import pdf
+
+    plan = safety_plan_save(user=owner, **{**FILLED, "settle_alone": "Coffee with 𝖲𝖺𝗆"})
+
+    # The regular font, which sets a plan's lines, has these letters; the bold hasn't.
+    assert pdf.plan_draws_all(plan) is True
+    assert pdf.draws_all({"sections": [{"entries": ["Coffee with 𝖲𝖺𝗆"]}]}) is False
+    plan = safety_plan_save(user=owner, **{**FILLED, "settle_alone": "Tea 🍵"})
+    assert pdf.plan_draws_all(plan) is False

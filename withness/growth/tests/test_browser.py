@@ -82,11 +82,11 @@ def test_a_person_takes_small_steps_with_the_growth_tools(page, live_server):
     page.get_by_label("The counter-belief, 0 to 100").fill("20")
     shoot(page, "growth-belief-form")
     page.get_by_role("button", name="Save").click()
-    page.get_by_label("The belief:").fill("60")
-    page.get_by_label("The counter-belief:").fill("45")
+    page.get_by_label("The belief", exact=True).fill("60")
+    page.get_by_label("The counter-belief", exact=True).fill("45")
     # Each slider shows its number, and follows the keyboard.
     assert page.locator("output.slider-value").all_inner_texts() == ["60", "45"]
-    page.get_by_label("The counter-belief:").press("ArrowRight")
+    page.get_by_label("The counter-belief", exact=True).press("ArrowRight")
     assert page.locator("output.slider-value").all_inner_texts() == ["60", "50"]
     page.get_by_role("button", name="Save how it feels now").click()
     expect(page.locator("figure.growth-chart img")).to_be_visible()
