@@ -1,5 +1,9 @@
 def undo(request):
-    """The entry just deleted, offered back once on the next page."""
+    """What can be brought back, offered once on the next page: the entry just deleted, and
+    anyone in recently deleted whose name was just typed as someone new."""
     if not hasattr(request, "session"):
         return {}
-    return {"undo": request.session.pop("undo", None)}
+    return {
+        "undo": request.session.pop("undo", None),
+        "deleted_namesakes": request.session.pop("deleted_namesakes", None),
+    }

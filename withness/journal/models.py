@@ -235,7 +235,7 @@ class CheckIn(OwnedModel):
     kind = "checkin"
 
     def __str__(self):
-        return checkin_title(self.day)
+        return checkin_title(self.day, timezone.localdate().year)
 
     @property
     def started_at(self):

@@ -15,8 +15,12 @@ def solitude_title(chosen: bool) -> str:
     return "Time alone" if chosen else "Time alone, not by choice"
 
 
-def checkin_title(day: date) -> str:
-    return f"Check-in for {day:%-d %B}"
+def checkin_title(day: date, this_year: int) -> str:
+    """ "Check-in for 31 December", with the year for a day in another year than this one
+    (the year of today on the person's clock), as the web's lists say a day."""
+    if day.year == this_year:
+        return f"Check-in for {day:%-d %B}"
+    return f"Check-in for {day:%-d %B} {day.year}"
 
 
 def state_words(pleasant, energy) -> str:

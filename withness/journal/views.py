@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from withness.accounts.reauth import safe_next
 from withness.accounts.selectors import instance_has_owner
 from withness.ownership import StaleEdit, get_object_for_user
+from withness.people.selectors import deleted_namesakes
 
 from . import entries, selectors, services
 from .forms import CheckInForm
@@ -47,8 +48,10 @@ def entry_new(request, kind):
     initial = entries.initial_for_new(request)
     form = spec.form(request.POST or None, user=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
+        namesakes = deleted_namesakes(request.user, form.cleaned_data.get("new_people"))
         entry = spec.log(user=request.user, data=form.cleaned_data)
         messages.success(request, spec.saved_message)
+        _offer_back(request, namesakes)
         return redirect(entry_url(entry))
     return render(request, spec.template, {"form": form, "spec": spec, "nav": "log"})
 
@@ -61,12 +64,14 @@ def entry_edit(request, kind, pk):
         request.POST or None, user=request.user, entry=entry, initial=spec.initial(entry)
     )
     if request.method == "POST" and form.is_valid():
+        namesakes = deleted_namesakes(request.user, form.cleaned_data.get("new_people"))
         try:
             spec.update(entry, form.cleaned_data)
         except StaleEdit:
             form.add_error(None, entries.STALE_MESSAGE)
         else:
             messages.success(request, "Changes saved.")
+            _offer_back(request, namesakes)
             return redirect(entry_url(entry))
     return render(
         request, spec.template, {"form": form, "spec": spec, "entry": entry, "nav": "history"}
@@ -155,6 +160,14 @@ def deleted(request):
             "entries": selectors.recently_deleted(request.user),
         },
     )
+
+
+def _offer_back(request, people) -> None:
+    """A name typed as someone new that belongs to someone in recently deleted: the entry is
+    saved with a new person, as typed, and the one set aside is offered back once on the next
+    page (messages.html), never linked silently: they may have been deleted on purpose."""
+    if people:
+        request.session["deleted_namesakes"] = [{"pk": p.pk, "name": p.name} for p in people]
 
 
 def entry_url(entry) -> str:

@@ -61,6 +61,27 @@ def namesakes(user, name: str, *, exclude: Person | None = None) -> list[Person]
     return list(queryset[:5])
 
 
+def deleted_namesakes(user, names: list[str] | None) -> list[Person]:
+    """People in recently deleted called one of these names, for the names no one in the live
+    list has: saving them adds someone new, and the person may have meant the one set aside.
+
+    Asked before an entry with typed names is saved. Nothing is read when no name was typed,
+    and the live list only when someone in recently deleted has one of the names. Names are
+    compared casefolded in Python, as the entry's save matches them (SQLite's LIKE folds
+    only ASCII).
+    """
+    if not names:
+        return []
+    wanted = {name.casefold() for name in names}
+    set_aside = Person.objects.deleted_for(user).only("pk", "name").order_by("-deleted_at", "pk")
+    found = [person for person in set_aside if person.name.casefold() in wanted]
+    if not found:
+        return []
+    live = Person.objects.for_user(user).values_list("name", flat=True)
+    taken = {name.casefold() for name in live}
+    return [person for person in found if person.name.casefold() not in taken]
+
+
 def merge_preview(keep: Person, merge: Person) -> MergePreview:
     with_merge = Interaction.objects.for_user(merge.owner).filter(people=merge)
     shared = with_merge.filter(people=keep).count()

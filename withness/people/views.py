@@ -124,6 +124,12 @@ def person_restore(request, pk):
     services.person_restore(person=person)
     request.session.pop("person_undo", None)
     messages.success(request, f"{person.name} is back, with everything logged with them.")
+    if selectors.namesakes(request.user, person.name, exclude=person):
+        messages.info(
+            request,
+            f"There is more than one {person.name} in your people now. If they are the same "
+            "person, you can merge them: the link is under More, at the bottom of this page.",
+        )
     return redirect(person)
 
 

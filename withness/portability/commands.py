@@ -130,6 +130,7 @@ def log(
     from withness.journal.forms import InteractionForm, SolitudeForm
     from withness.journal.services import interaction_log, solitude_log
     from withness.journal.templatetags.journal_tags import day_in_year
+    from withness.people.selectors import deleted_namesakes
 
     before_p, before_e = _state(before, "--before")
     after_p, after_e = _state(after, "--after")
@@ -143,6 +144,7 @@ def log(
         "after_later": "on" if after is None else "",
         "note": note,
     }
+    namesakes = []  # anyone in recently deleted with a name given as someone new
     if alone:
         if with_ or group:
             fail("--alone is for time on your own; leave out --with and --group.")
@@ -167,9 +169,17 @@ def log(
         form = InteractionForm(data, user=person)
         if not form.is_valid():
             fail(_form_errors(form))
+        namesakes = deleted_namesakes(person, form.cleaned_data["new_people"])
         entry = interaction_log(user=person, data=form.cleaned_data)
     when = day_in_year(entry.started_at, "D j M H:i", "D j M Y H:i")
     typer.echo(f"Logged: {entry} — {when}, {entry.duration_min} min.")
+    for namesake in namesakes:
+        typer.echo(
+            f"There is also a {namesake.name} in recently deleted. This entry is with someone "
+            "new by that name. If they are the same person, you can bring the earlier "
+            f"{namesake.name} back in the app (History, then Recently deleted) and then merge "
+            "the two."
+        )
     if after is None:
         typer.echo("You can add how you felt afterwards later, in the app.")
 

@@ -149,7 +149,8 @@ def history(
     """The lines of `withness history`, as selectors.history_lines and the command give them."""
     rows = _interactions(db, owner_id, person_id, limit)
     if person_id is None:
-        rows += _solitude(db, owner_id, limit) + _checkins(db, owner_id, limit)
+        this_year = datetime.now(zone).year  # as selectors.history_lines: on the person's clock
+        rows += _solitude(db, owner_id, limit) + _checkins(db, owner_id, limit, this_year)
     rows.sort(key=lambda row: row[0], reverse=True)
     return [
         line_text(at.astimezone(zone), what, _opened(note, ciphers))
@@ -203,10 +204,10 @@ def _solitude(db, owner_id, limit) -> list[tuple]:
     ]
 
 
-def _checkins(db, owner_id, limit) -> list[tuple]:
+def _checkins(db, owner_id, limit, this_year: int) -> list[tuple]:
     columns = "recorded_at, day, pleasant, energy, note"
     return [
-        (_moment(at), f"{checkin_title(_day(day))} — {state_words(p, e)}", note)
+        (_moment(at), f"{checkin_title(_day(day), this_year)} — {state_words(p, e)}", note)
         for at, day, p, e, note in _latest(db, "journal_checkin", columns, owner_id, limit)
     ]
 

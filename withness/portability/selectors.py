@@ -10,7 +10,7 @@ from django.db.models import F, Q
 from withness.accounts.encrypted import matching_ids
 from withness.journal.excerpts import excerpt
 from withness.journal.models import CheckIn, Interaction, Participation, Solitude
-from withness.journal.selectors import named_in
+from withness.journal.selectors import icontains_folded, named_in
 from withness.journal.titles import checkin_title, solitude_title, state_words, who_of
 from withness.people.models import Person
 
@@ -58,13 +58,14 @@ def search_journal(user, words: str, *, limit: int = 50) -> list[Hit]:
         )
         for e in imported.filter(
             Q(pk__in=matching_ids(imported, ["note", "title"], words, limit))
-            | Q(label__icontains=words)
+            | icontains_folded(imported, "label", words)
         )[:limit]
     ]
     hits.sort(key=lambda h: h.at, reverse=True)
     people = Person.objects.for_user(user)
     people = people.filter(
-        Q(name__icontains=words) | Q(pk__in=matching_ids(people, ["notes"], words, limit))
+        icontains_folded(people, "name", words)
+        | Q(pk__in=matching_ids(people, ["notes"], words, limit))
     )[:limit]
     hits += [Hit("person", None, p.name, excerpt(p.notes, words)) for p in people]
     return hits[:limit]
@@ -101,8 +102,9 @@ def history_lines(user, *, person: Person | None = None, limit: int | None = Non
             )[:limit]
         ]
         checkins = CheckIn.objects.for_user(user).order_by("-recorded_at", "-pk")
+        this_year = user.today().year
         lines += [
-            HistoryLine(at, f"{checkin_title(day)} — {state_words(p, e)}", note)
+            HistoryLine(at, f"{checkin_title(day, this_year)} — {state_words(p, e)}", note)
             for at, day, p, e, note in checkins.values_list(
                 "recorded_at", "day", "pleasant", "energy", "note"
             )[:limit]

@@ -5,6 +5,7 @@ from datetime import timedelta
 from django.urls import reverse
 from django.utils import timezone
 
+from withness.journal.selectors import case_forms
 from withness.testing.at_rest import stored
 from withness.testing.factories import (
     CheckInFactory,
@@ -57,6 +58,43 @@ def test_words_find_own_body_signals_written_with_accents_or_quotes(owner_client
     quoted = InteractionFactory(owner=owner, body_signals=['"fine" voice'])
     assert found(owner_client, words="Bauchgefühl") == [accented]
     assert found(owner_client, words='"fine"') == [quoted]
+
+
+def test_words_find_accented_own_body_signals_whatever_their_case(owner_client, owner):
+    lower = InteractionFactory(owner=owner, body_signals=["bauchgefühl"])
+    upper = InteractionFactory(owner=owner, body_signals=["ÄRGER IM BAUCH"])
+    capital = InteractionFactory(owner=owner, body_signals=["Übelkeit", "jaw_tight"])
+
+    assert found(owner_client, words="BAUCHGEFÜHL") == [lower]
+    assert found(owner_client, words="Bauchgefühl") == [lower]
+    assert found(owner_client, words="ärger im") == [upper]
+    assert found(owner_client, words="ÜBELKEIT") == found(owner_client, words="übel") == [capital]
+
+
+def test_words_find_accented_names_whatever_their_case(owner_client, owner):
+    jurgen = InteractionFactory(owner=owner, people=[PersonFactory(owner=owner, name="Jürgen")])
+    zoe = InteractionFactory(owner=owner, people=[PersonFactory(owner=owner, name="ZOË")])
+    gone = PersonFactory(owner=owner, name="Jürgen Alt")
+    InteractionFactory(owner=owner, people=[gone])
+    gone.soft_delete()
+
+    assert found(owner_client, words="JÜRGEN") == found(owner_client, words="jürgen") == [jurgen]
+    assert found(owner_client, words="Zoë") == found(owner_client, words="zoë") == [zoe]
+
+
+def test_words_find_accented_groups_whatever_their_case(owner_client, owner):
+    south = InteractionFactory(owner=owner, group="Chorprobe Süd")
+    elan = InteractionFactory(owner=owner, group="ÉLAN dance class")
+
+    assert found(owner_client, words="CHORPROBE SÜD") == [south]
+    assert found(owner_client, words="probe süd") == [south]
+    assert found(owner_client, words="élan") == found(owner_client, words="Élan") == [elan]
+
+
+def test_words_in_ascii_are_looked_for_once_and_others_in_each_case_that_differs():
+    assert case_forms("Lighthouse walk") == ["Lighthouse walk"]
+    assert case_forms("gruppe SÜD") == ["gruppe SÜD", "gruppe süd"]  # "Gruppe Süd" is alike
+    assert case_forms("übelkeit") == ["übelkeit", "ÜBELKEIT"]
 
 
 def test_words_never_find_a_built_in_signal_by_its_hidden_code(owner_client, owner):

@@ -211,3 +211,14 @@ def test_a_check_in_from_another_year_says_which_year_it_was(owner_client, owner
 
     assert heading(date(2025, 3, 3)) == "Check-in for Monday 3 March 2025"
     assert heading(date(2026, 3, 2)) == "Check-in for Monday 2 March"
+
+
+@time_machine.travel("2026-06-15 12:00Z")
+def test_a_check_in_from_another_year_is_named_with_its_year(owner_client, owner):
+    older = CheckInFactory(owner=owner, day=date(2025, 3, 3))
+    recent = CheckInFactory(owner=owner, day=date(2026, 3, 2))
+    assert (str(older), str(recent)) == ("Check-in for 3 March 2025", "Check-in for 2 March")
+
+    owner_client.post(reverse("journal:entry_delete", args=["checkin", older.pk]))
+    deleted = owner_client.get(reverse("journal:deleted")).content.decode()
+    assert "Check-in for 3 March 2025" in deleted

@@ -9,6 +9,7 @@ from withness.cli import app
 from withness.journal.models import CheckIn, Interaction, Solitude
 from withness.people.models import Person
 from withness.portability.models import ImportedEntry
+from withness.testing.factories import PersonFactory
 
 from .journals import fresh_user, rich_journal
 
@@ -64,6 +65,22 @@ def test_log_leaves_out_the_year_of_this_year(owner):
         result = run("log", "--with", "Sam", *at, "--minutes", 30, "--before", "0,5")
     assert result.exit_code == 0, result.output
     assert "— Sun 3 May 09:05, 30 min." in result.output
+
+
+def test_log_with_a_name_in_recently_deleted_adds_someone_new_and_says_so(owner):
+    earlier = Person.objects.create(owner=owner, name="Sam")
+    earlier.soft_delete()
+    result = run("log", "--with", "sam", "--minutes", 30, "--before", "0,5")
+    assert result.exit_code == 0, result.output
+    new = Interaction.objects.get(owner=owner).people.get()
+    assert new.name == "sam" and new != earlier
+    assert (
+        "There is also a Sam in recently deleted. This entry is with someone new by that "
+        "name. If they are the same person, you can bring the earlier Sam back in the app "
+        "(History, then Recently deleted) and then merge the two." in result.output
+    )
+    again = run("log", "--with", "Sam", "--minutes", 30, "--before", "0,5")
+    assert "recently deleted" not in again.output  # the new Sam is theirs now
 
 
 def test_log_alone_records_solitude(owner):
@@ -166,6 +183,11 @@ def test_search_finds_notes_people_and_body_signals(owner):
     assert "Nothing found" in run("search", "zebra").output
     blank = run("search", "  ")
     assert blank.exit_code == 1 and "Give a word to look for" in blank.output
+
+
+def test_search_finds_a_person_whatever_the_case_of_an_accented_letter(owner):
+    PersonFactory(owner=owner, name="Jürgen")
+    assert "Jürgen" in run("search", "JÜRGEN").output
 
 
 def test_export_writes_json_to_stdout_and_csv_to_a_file(owner, tmp_path):

@@ -1,6 +1,7 @@
-from datetime import timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
+import time_machine
 from django.utils import timezone
 from typer.testing import CliRunner
 
@@ -65,6 +66,20 @@ def test_history_for_someone_unknown_or_ambiguous_says_so(journal, owner):
     assert "2 people called Sam" in run("history", "--person", "Sam").output
     by_number = run("history", "--person", f"#{journal['noor'].pk}", "-n", 0)
     assert len(by_number.output.splitlines()) == 6
+
+
+def test_history_says_the_year_of_a_check_in_from_another_year(owner):
+    owner.time_zone = "Asia/Tokyo"
+    owner.save()
+    CheckInFactory(owner=owner, day=date(2025, 12, 31))
+    CheckInFactory(owner=owner, day=date(2026, 1, 1))
+    # 1 January 2026 already in Tokyo, while it is still 2025 in Greenwich.
+    with time_machine.travel(datetime(2025, 12, 31, 16, tzinfo=UTC), tick=False):
+        lines = run("history").output.splitlines()
+    assert [line.split("  ", 1)[1].split(" — ")[0] for line in lines] == [
+        "Check-in for 1 January",
+        "Check-in for 31 December 2025",
+    ]
 
 
 def test_history_of_an_empty_journal(owner):

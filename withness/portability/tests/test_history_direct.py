@@ -3,9 +3,10 @@
 import os
 import subprocess
 import sys
-from datetime import timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
+import time_machine
 from django.db import connection
 from django.utils import timezone
 from hypothesis import given
@@ -16,7 +17,7 @@ from withness.accounts import vault
 from withness.cli import app
 from withness.journal.models import Interaction
 from withness.portability import direct
-from withness.testing.factories import InteractionFactory, PersonFactory
+from withness.testing.factories import CheckInFactory, InteractionFactory, PersonFactory
 
 from .journals import fresh_user
 from .test_round_trip_property import journal_examples, journals, make_journal
@@ -96,6 +97,32 @@ def test_a_note_sealed_with_a_key_not_at_hand_reads_as_locked_in_both(owner, key
     lines = direct.history(db, owner.pk, owner.zone, {}, limit=5)
     assert lines[0].endswith(f"— {vault.LOCKED_WORDS}")
     assert "only for the right key" not in "\n".join(lines)
+
+
+@on_sqlite
+def test_a_check_in_from_another_year_says_its_year_in_both(owner):
+    owner.time_zone = "America/New_York"
+    owner.save()
+    moment = datetime(2027, 1, 1, 3, 0, tzinfo=UTC)  # 31 December 2026, 22:00 in New York
+    for day, hours in [(date(2026, 12, 31), 1), (date(2025, 12, 31), 2)]:
+        CheckInFactory(owner=owner, day=day, recorded_at=moment - timedelta(hours=hours))
+
+    def lines_at(now) -> list[str]:
+        with time_machine.travel(now, tick=False):
+            full = full_command("-n", 5)
+            assert quick(owner, number=5) == full
+        return [line.split("  ", 1)[1] for line in full.splitlines()]
+
+    # Still 2026 on their clock: only the check-in from the year before says its year.
+    assert lines_at(moment) == [
+        "Check-in for 31 December — settled and open",
+        "Check-in for 31 December 2025 — settled and open",
+    ]
+    # A new year in New York too: both are from another year now.
+    assert lines_at(moment + timedelta(hours=6)) == [
+        "Check-in for 31 December 2026 — settled and open",
+        "Check-in for 31 December 2025 — settled and open",
+    ]
 
 
 @pytest.mark.parametrize(
