@@ -15,6 +15,10 @@ record:
 * ``Sleep`` — hours (``7:30`` or ``7.5``) → ``sleep_hours`` (summed);
 * ``Gratitudes`` — kept in ``extras["gratitudes"]`` and in the note;
 * ``notes`` of any reading → the note.
+
+A time of day comes in whole or not at all: when one of its readings is skipped
+(a row error, or a character that can't be read), the others wait with it, so
+that importing the corrected file brings that time in once (see :func:`parse`).
 """
 
 from __future__ import annotations
@@ -130,6 +134,42 @@ def parse_time_of_day(value: str) -> tuple[str, time]:
     return clock.strftime("%H:%M"), clock
 
 
+#: How many held-back times of day a note names before it says "and N more".
+HELD_LISTED = 5
+
+
+class _Collector(Collector):
+    """A :class:`Collector` that also keeps each row skipped for a character that can't be
+    read, so that the time of day it belongs to can be held back (see :func:`parse`)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.unreadable_rows: list[list[str]] = []
+
+    def unreadable(
+        self, number: int, value: object, unit: str = "row", what: str = "row", halves: bool = False
+    ) -> bool:
+        skipped = super().unreadable(number, value, unit, what, halves)
+        if skipped and isinstance(value, list):
+            self.unreadable_rows.append(value)
+        return skipped
+
+
+def _when(fields: dict[str, str]) -> tuple[date, str, time]:
+    """The date, the time of day (as grouped) and its clock time of one row (or RowError)."""
+    formatted = fields.get("date formatted", "").strip()
+    day = parse_date(formatted or fields.get("date", ""))
+    slot, clock = parse_time_of_day(fields.get("time of day", ""))
+    return day, slot, clock
+
+
+MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _slot_name(day: date, slot: str) -> str:
+    return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year} ({slot})"
+
+
 def parse(
     stream: Stream,
     *,
@@ -139,13 +179,19 @@ def parse(
     energy_scale: tuple[float, float] = (1, 5),
 ) -> ParseResult:
     """Read a Bearable CSV export; readings at the same date and time of day
-    are grouped into one record."""
-    text, decode_notes = read_text(stream)
-    out = Collector(SOURCE, on_progress)
-    for n in decode_notes:
-        out.note(n)
+    are grouped into one record.
+
+    A record's ``source_key`` is made of its date, time of day and readings, so
+    re-importing a file adds nothing. A time of day that lost a reading (a row
+    with an error, or a character that can't be read) is held back whole, with
+    its reason in the report: brought in without that reading, it would have
+    another key than the corrected file's, and importing the corrected file
+    would bring the same time in a second time.
+    """
+    file = read_text(stream)
+    out = _Collector(SOURCE, on_progress, file)
     table = open_csv(
-        text,
+        file.text,
         source_title="Bearable",
         source_name=SOURCE,
         columns=COLUMNS,
@@ -156,18 +202,21 @@ def parse(
 
     groups: dict[tuple[date, str], dict[str, Any]] = {}
     other_categories: dict[str, int] = {}
+    #: Times of day that lost a reading; the rows lost there, said once it is known what waits.
+    held: set[tuple[date, str]] = set()
+    lost: list[tuple[int, str, tuple[date, str]]] = []
     for row_number, fields, raw in table.rows:
         out.rows_read += 1
         out.tick()
         try:
-            formatted = fields.get("date formatted", "").strip()
-            day = parse_date(formatted or fields.get("date", ""))
-            slot, clock = parse_time_of_day(fields.get("time of day", ""))
-            category = display_label(fields.get("category", ""))
-            if not category:
-                raise RowError("the category is empty")
+            day, slot, clock = _when(fields)
         except RowError as exc:
             out.problem(row_number, str(exc))
+            continue
+        category = display_label(fields.get("category", ""))
+        if not category:
+            held.add((day, slot))
+            lost.append((row_number, "the category is empty", (day, slot)))
             continue
         group = groups.setdefault(
             (day, slot),
@@ -236,15 +285,55 @@ def parse(
                         items = (f"{category} {rating}",)
                 group["activities"].extend(items)
         except RowError as exc:
-            out.problem(row_number, f"{exc}; the other readings of that time were kept")
+            held.add((day, slot))
+            lost.append((row_number, str(exc), (day, slot)))
             continue
         if notes:
             group["notes"].append(notes)
         group["readings"].append((kind, rating, detail.casefold(), notes))
         group["rows"].append(raw)
 
-    kept = sum(len(group["readings"]) for group in groups.values())
-    times = sum(1 for group in groups.values() if group["readings"])
+    # A row skipped for a character that can't be read holds back its time of day too,
+    # when its date and time of day can be read.
+    for record in out.unreadable_rows:
+        fields = {name: record[i] for name, i in table.columns.items() if i < len(record)}
+        try:
+            day, slot, _ = _when(fields)
+        except RowError:
+            continue
+        held.add((day, slot))
+
+    waiting = {
+        when: len(groups[when]["readings"])
+        for when in sorted(held)
+        if when in groups and groups[when]["readings"]
+    }
+    for row_number, reason, when in lost:
+        if when in waiting:
+            reason += (
+                "; the other readings of that time were held back too, to come in whole "
+                "once this is corrected"
+            )
+        out.problem(row_number, reason)
+    out.problems.sort(key=lambda p: p.row_number)
+    if waiting:
+        readings = sum(waiting.values())
+        listed = "; ".join(_slot_name(*when) for when in list(waiting)[:HELD_LISTED])
+        if len(waiting) > HELD_LISTED:
+            listed += f" and {len(waiting) - HELD_LISTED:,} more"
+        out.note(
+            "So that each time of day comes in whole, the other readings of a time with a "
+            f"skipped row were held back too: {readings:,} "
+            f"{'reading' if readings == 1 else 'readings'} of {listed}. Once the skipped rows "
+            "(listed below) are corrected in the file, or it is exported again, import it once "
+            "more: those times come in then, and nothing already brought in is doubled."
+        )
+
+    emitted = {when: group for when, group in groups.items() if group["readings"]}
+    for when in waiting:
+        del emitted[when]
+    kept = sum(len(group["readings"]) for group in emitted.values())
+    times = len(emitted)
     if times < kept:
         out.note(
             f"Bearable keeps one row per reading: the {kept:,} readings make {times:,} "
@@ -254,9 +343,7 @@ def parse(
         listed = ", ".join(f"{k} ({v})" for k, v in other_categories.items())
         out.note(f"Readings in other categories were kept as activities: {listed}.")
 
-    for (day, slot), group in groups.items():
-        if not group["readings"]:
-            continue
+    for (day, slot), group in emitted.items():
         key = make_key(
             SOURCE, day.isoformat(), slot, *sorted("\x1e".join(r) for r in group["readings"])
         )

@@ -81,12 +81,10 @@ def _old_date(year_text: str, day_month: str) -> date:
 
 def parse(stream: Stream, *, tz: ZoneInfo, on_progress: ProgressCallback = None) -> ParseResult:
     """Read a Daylio CSV export. See the module docstring for the variants read."""
-    text, decode_notes = read_text(stream)
-    out = Collector(SOURCE, on_progress)
-    for n in decode_notes:
-        out.note(n)
+    file = read_text(stream)
+    out = Collector(SOURCE, on_progress, file)
     table = open_csv(
-        text,
+        file.text,
         source_title="Daylio",
         source_name=SOURCE,
         columns=COLUMNS,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import re
 
-from .base import _norm_header
+from .base import _norm_header, decode_text
 
 #: Source names the importers use, with the name people know the app by.
 TITLES = {
@@ -18,12 +18,6 @@ TITLES = {
 
 _JRNL_HEADER = re.compile(r"^\[?\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}")
 _JRNL_BRACKET = re.compile(r"^\[[^\]\n]*\d[^\]\n]*\] ")
-
-
-def _decode(head: bytes) -> str:
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return head.decode("utf-16", errors="replace")
-    return head.decode("utf-8-sig", errors="replace").removeprefix("\ufeff")
 
 
 def _header_cells(line: str) -> set[str]:
@@ -43,7 +37,7 @@ def detect(filename: str, head_bytes: bytes) -> str | None:
     name = (filename or "").casefold()
     if head_bytes.startswith(b"PK\x03\x04"):
         return None
-    text = _decode(head_bytes[:65536])
+    text = decode_text(head_bytes[:65536])
     stripped = text.lstrip()
     first = next((line for line in re.split(r"\r\n|\r|\n", text) if line.strip()), "")
     if first.strip().upper() == "BEGIN:VCARD":

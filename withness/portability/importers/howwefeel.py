@@ -110,12 +110,10 @@ def parse_date(value: str) -> datetime:
 
 def parse(stream: Stream, *, tz: ZoneInfo, on_progress: ProgressCallback = None) -> ParseResult:
     """Read a How We Feel CSV export."""
-    text, decode_notes = read_text(stream)
-    out = Collector(SOURCE, on_progress)
-    for n in decode_notes:
-        out.note(n)
+    file = read_text(stream)
+    out = Collector(SOURCE, on_progress, file)
     table = open_csv(
-        text,
+        file.text,
         source_title="How We Feel",
         source_name=SOURCE,
         columns=COLUMNS,

@@ -26,6 +26,7 @@ from zoneinfo import ZoneInfo
 
 from .base import (
     Collector,
+    FileText,
     ImportedMood,
     ImportedPerson,
     ImportFormatError,
@@ -66,13 +67,10 @@ def parse(
     people_prefix: str | None = None,
 ) -> ParseResult:
     """Read a jrnl JSON export or plain journal file (told apart by content)."""
-    text, decode_notes = read_text(stream)
-    if text.lstrip().startswith("{"):
-        result = _parse_json(text, tz, on_progress, people_prefix)
-    else:
-        result = _parse_plain(text, tz, on_progress, timeformat, people_prefix)
-    result.notes_about_file[:0] = decode_notes
-    return result
+    file = read_text(stream)
+    if file.text.lstrip().startswith("{"):
+        return _parse_json(file, tz, on_progress, people_prefix)
+    return _parse_plain(file, tz, on_progress, timeformat, people_prefix)
 
 
 def parse_json(
@@ -82,10 +80,7 @@ def parse_json(
     on_progress: ProgressCallback = None,
     people_prefix: str | None = None,
 ) -> ParseResult:
-    text, decode_notes = read_text(stream)
-    result = _parse_json(text, tz, on_progress, people_prefix)
-    result.notes_about_file[:0] = decode_notes
-    return result
+    return _parse_json(read_text(stream), tz, on_progress, people_prefix)
 
 
 def parse_plain(
@@ -96,10 +91,7 @@ def parse_plain(
     timeformat: str | None = None,
     people_prefix: str | None = None,
 ) -> ParseResult:
-    text, decode_notes = read_text(stream)
-    result = _parse_plain(text, tz, on_progress, timeformat, people_prefix)
-    result.notes_about_file[:0] = decode_notes
-    return result
+    return _parse_plain(read_text(stream), tz, on_progress, timeformat, people_prefix)
 
 
 # --------------------------------------------------------------------------- shared
@@ -186,9 +178,10 @@ def _entry(
 
 
 def _parse_json(
-    text: str, tz: ZoneInfo, on_progress: ProgressCallback, people_prefix: str | None
+    file: FileText, tz: ZoneInfo, on_progress: ProgressCallback, people_prefix: str | None
 ) -> ParseResult:
-    out = Collector(SOURCE, on_progress)
+    text = file.text
+    out = Collector(SOURCE, on_progress, file)
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -211,6 +204,8 @@ def _parse_json(
         out.tick()
         if not isinstance(entry, dict):
             out.problem(number, "the entry is not a JSON object with a date and text", "entry")
+            continue
+        if out.unreadable(number, entry, "entry", "entry", halves=True):
             continue
         try:
             raw_date = entry.get("date")
@@ -287,13 +282,14 @@ def _why_not(value: str, formats: tuple[str, ...]) -> str:
 
 
 def _parse_plain(
-    text: str,
+    file: FileText,
     tz: ZoneInfo,
     on_progress: ProgressCallback,
     timeformat: str | None,
     people_prefix: str | None,
 ) -> ParseResult:
-    out = Collector(SOURCE, on_progress)
+    text = file.text
+    out = Collector(SOURCE, on_progress, file)
     formats = (timeformat,) if timeformat else (DEFAULT_TIMEFORMAT, *FALLBACK_TIMEFORMATS)
     widths = sorted({_format_width(f) for f in formats}, reverse=True)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
@@ -359,6 +355,8 @@ def _parse_plain(
     for number, (when, shown, first_line), body_lines in entries:
         out.rows_read += 1
         out.tick()
+        if out.unreadable(number, [shown, first_line, body_lines], "line", "entry"):
+            continue
         if when is None:
             out.problem(number, f"{_why_not(shown, formats)}; this entry was skipped", "line")
             continue

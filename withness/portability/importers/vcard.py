@@ -14,12 +14,15 @@ spreadsheet spellings).
 from __future__ import annotations
 
 import codecs
+import functools
 import quopri
 import re
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from .base import (
     Collector,
+    FileText,
     ImportedPerson,
     ImportFormatError,
     ParseResult,
@@ -37,7 +40,8 @@ SOURCE = "vcard"
 
 _PROPERTY = re.compile(r"^(?:[A-Za-z0-9-]+\.)?([A-Za-z0-9-]+)((?:;[^:]*)?):(.*)$", re.DOTALL)
 _BINARY = {"PHOTO", "LOGO", "SOUND", "KEY"}
-_BEGIN = re.compile(r"^[ \t]*BEGIN:VCARD[ \t\r]*$", re.IGNORECASE | re.MULTILINE)
+# Any line ending: \r\n, \n, or a lone \r (old Mac tools).
+_BEGIN = re.compile(r"(?:^|[\r\n])[ \t]*BEGIN:VCARD[ \t]*(?:[\r\n]|$)", re.IGNORECASE)
 _KEPT_BINARY = "(binary data not kept)"
 
 
@@ -47,11 +51,9 @@ def parse(
     """Read a vCard file, or a contacts CSV (told apart by content).
 
     ``tz`` is accepted for a uniform signature; contacts carry no times."""
-    text, decode_notes = read_text(stream)
-    reader = _parse_vcf if _BEGIN.search(text) else _parse_csv
-    result = reader(text, on_progress)
-    result.notes_about_file[:0] = decode_notes
-    return result
+    file = read_text(stream)
+    reader = _parse_vcf if _BEGIN.search(file.text) else _parse_csv
+    return reader(file, on_progress)
 
 
 # --------------------------------------------------------------------------- vCard text
@@ -107,16 +109,138 @@ def _params(text: str) -> dict[str, str]:
     return params
 
 
-def _decode(value: str, params: dict[str, str]) -> str:
-    if params.get("ENCODING", "").upper() != "QUOTED-PRINTABLE":
-        return value
-    charset = params.get("CHARSET", "utf-8")
+#: What a field is called in a message about it.
+_FIELD_WORDS = {
+    "FN": "name",
+    "N": "name",
+    "NICKNAME": "nickname",
+    "ORG": "organisation",
+    "EMAIL": "email address",
+    "TEL": "phone number",
+    "ADR": "address",
+    "NOTE": "note",
+    "TITLE": "job title",
+}
+#: The encodings tried when a quoted-printable value is not in the charset it names.
+_FALLBACKS = ("utf-8", "cp1252")
+_SHOWN = {"utf-8": "UTF-8", "cp1252": "Windows-1252"}
+# Printable ASCII, and a backslash escape (which unicode-escape would turn into a newline).
+_ASCII = bytes(b for b in range(0x20, 0x7F) if b != 0x5C) + b"\\n\t"
+
+
+@functools.lru_cache(maxsize=64)
+def _charset(name: str) -> tuple[str, bool] | None:
+    """Python's codec for a CHARSET the card names, and whether it reads one byte as one
+    letter (as ISO-8859-1 does); None when it names no character set Python knows, or one
+    that does not read ASCII as ASCII (UTF-16, base64, rot13 …), which no card means."""
     try:
-        codecs.lookup(charset)
-    except LookupError:
-        charset = "utf-8"
-    raw = quopri.decodestring(value.encode("latin-1", errors="replace"))
-    return raw.decode(charset, errors="replace")
+        codec = codecs.lookup(name).name
+        if _ASCII.decode(codec) != _ASCII.decode("ascii"):
+            return None
+    except (LookupError, UnicodeError, ValueError, TypeError):
+        return None
+    try:
+        letters = len(bytes(range(0x80, 0x100)).decode(codec, "replace"))
+    except (LookupError, UnicodeError, ValueError, TypeError):
+        letters = 0
+    return codec, codec != "utf-8" and letters == 0x80
+
+
+class _Value(NamedTuple):
+    """A field's value as read: the text (None when no encoding fits its bytes), and, when it
+    was not read as the card says, the codec it was read with instead."""
+
+    text: str | None
+    read_as: str = ""
+
+
+def _decode(value: str, params: dict[str, str]) -> _Value:
+    """A quoted-printable value read in the charset it names, tried strictly, then as UTF-8,
+    then as Windows-1252 (a charset that reads any byte, like ISO-8859-1, comes after UTF-8:
+    it would read UTF-8 as garbled letters). Never text with letters replaced by �."""
+    if params.get("ENCODING", "").upper() != "QUOTED-PRINTABLE":
+        return _Value(value)
+    named = params.get("CHARSET", "").strip()
+    found = _charset(named) if named else ("utf-8", False)
+    order = list(_FALLBACKS)
+    if found is not None:
+        codec, one_byte = found
+        order.insert(1 if one_byte else 0, codec)
+    try:
+        raw = quopri.decodestring(value.encode("utf-8"))
+    except UnicodeEncodeError:  # half a character: read_text leaves none, but never save one
+        return _Value(None)
+    for codec in dict.fromkeys(order):
+        try:
+            text = raw.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        text = text.replace("\x00", "")  # as read_text does: no database keeps it
+        if found is not None and codec == found[0]:
+            return _Value(text)
+        return _Value(text, read_as=codec)
+    return _Value(None)
+
+
+def _cards(numbers: list[int]) -> str:
+    shown = ", ".join(str(n) for n in numbers[:5])
+    if len(numbers) == 1:
+        return f"Card {shown}"
+    if len(numbers) <= 5:
+        head, _, last = shown.rpartition(", ")
+        return f"Cards {head} and {last}"
+    return f"Cards {shown} and {len(numbers) - 5:,} more"
+
+
+def _misread_notes(misread: dict[tuple[str, str], list[tuple[int, str]]]) -> list[str]:
+    """Say which cards were read another way than they say, and how one reads now."""
+    notes = []
+    for (named, read_as), cards in misread.items():
+        numbers = [number for number, _ in cards]
+        one = len(numbers) == 1
+        which = _cards(numbers)
+        its = "its" if one else "their"
+        if not named:
+            why = (
+                f"{which} {'doesn’t' if one else 'don’t'} say how {its} letters are written, "
+                "and they aren’t in UTF-8"
+            )
+        elif _charset(named) is None:
+            why = (
+                f"{which} {'says' if one else 'say'} {its} letters are in {preview(named, 30)}, "
+                "which withness can’t read a contact in"
+            )
+        else:
+            why = (
+                f"{which} {'says' if one else 'say'} {its} letters are in {named[:30]}, but "
+                "they aren’t"
+            )
+        number, text = cards[0]
+        example = "it reads" if one else f"card {number}, for example, reads"
+        notes.append(
+            f"{why}, so they were read as {_SHOWN[read_as]} instead: {example} "
+            f"{preview(text)}. If a name looks wrong, you can correct it in your people list."
+        )
+    return notes
+
+
+def _unreadable_field(name: str, named: str) -> str:
+    what = _FIELD_WORDS.get(name, f"{name} field")
+    found = _charset(named) if named else None
+    others = " or ".join(_SHOWN[c] for c in _FALLBACKS if not found or c != found[0])
+    if not named:
+        why = f"it isn’t written in {others}"
+    elif found is None:
+        why = (
+            f"it says it is written in {preview(named, 30)}, which withness can’t read a "
+            f"contact in, and it isn’t {others} either"
+        )
+    else:
+        why = f"it says it is written in {named[:30]}, but it isn’t, nor in {others}"
+    return (
+        f"the {what} in this contact can’t be read ({why}), so the contact was skipped "
+        "rather than saved garbled"
+    )
 
 
 def _logical_lines(text: str) -> list[tuple[int, str]]:
@@ -135,19 +259,32 @@ def _logical_lines(text: str) -> list[tuple[int, str]]:
     return out
 
 
-def _parse_vcf(text: str, on_progress: ProgressCallback) -> ParseResult:
-    out = Collector(SOURCE, on_progress)
+def _parse_vcf(file: FileText, on_progress: ProgressCallback) -> ParseResult:
+    text = file.text
+    out = Collector(SOURCE, on_progress, file)
     card: dict[str, list[tuple[dict[str, str], str]]] | None = None
     raw: dict[str, list[str]] = {}
     card_number = 0
     card_line = 0
     stray = 0
+    #: Why the card being read can't be brought in (a field no encoding reads), if so.
+    unreadable = ""
+    #: Fields of that card read another way than the card says: (charset named, codec, text).
+    read_otherwise: list[tuple[str, str, str]] = []
+    misread: dict[tuple[str, str], list[tuple[int, str]]] = {}
 
     def finish() -> None:
-        nonlocal card
-        if card is not None:
+        nonlocal card, unreadable
+        if card is None:
+            pass
+        elif unreadable:
+            out.problem(card_number, unreadable, "card")
+        elif not out.unreadable(card_number, [card, raw], "card", "contact"):
             _card_to_person(out, card, raw, card_number)
-        card = None
+            for named, codec, value in read_otherwise[:1]:
+                misread.setdefault((named, codec), []).append((card_number, value))
+        card, unreadable = None, ""
+        read_otherwise.clear()
 
     for line_number, line in _logical_lines(text):
         if not line.strip():
@@ -181,8 +318,16 @@ def _parse_vcf(text: str, on_progress: ProgressCallback) -> ParseResult:
         params = _params(m[2][1:] if m[2] else "")
         binary = name in _BINARY or params.get("ENCODING", "").upper() in ("B", "BASE64")
         raw.setdefault(name, []).append(_KEPT_BINARY if binary else line)
-        if not binary:
-            card.setdefault(name, []).append((params, _decode(m[3], params)))
+        if binary:
+            continue
+        value = _decode(m[3], params)
+        named = params.get("CHARSET", "").strip()
+        if value.text is None:
+            unreadable = unreadable or _unreadable_field(name, named)
+            continue
+        if value.read_as:
+            read_otherwise.append((named, value.read_as, value.text))
+        card.setdefault(name, []).append((params, value.text))
     if card is not None:
         out.note(f"The last card (line {card_line}) has no END:VCARD line; it was read anyway.")
         finish()
@@ -192,6 +337,8 @@ def _parse_vcf(text: str, on_progress: ProgressCallback) -> ParseResult:
         raise ImportFormatError(
             "No contacts found: a vCard file holds cards that start with BEGIN:VCARD."
         )
+    for note in _misread_notes(misread):
+        out.note(note)
     return out.result()
 
 
@@ -250,8 +397,9 @@ COLUMNS = {
 }
 
 
-def _parse_csv(text: str, on_progress: ProgressCallback) -> ParseResult:
-    out = Collector(SOURCE, on_progress)
+def _parse_csv(file: FileText, on_progress: ProgressCallback) -> ParseResult:
+    text = file.text
+    out = Collector(SOURCE, on_progress, file)
     try:
         table = open_csv(
             text,

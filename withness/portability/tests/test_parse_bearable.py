@@ -129,22 +129,92 @@ def test_bad_rows_are_reported_and_the_rest_grouped():
         ["28th Feb 2021", "", "am", "", "4", "", ""],
         ["28th Feb 2021", "", "am", "Sleep", "forever", "", ""],
         ["28 Febtember 2021", "", "am", "Mood", "5", "", ""],
+        ["28th Feb 2021", "", "pm", "Energy", "2", "", ""],
+        ["28th Feb 2021", "", "pm", "Energy", "4", "", ""],
+        ["1st Mar 2021", "", "pm", "Mood", "x", "", ""],
     )
     result = parse(text)
-    assert len(result.moods) == 1
-    assert result.moods[0].energy == 7.5 and result.moods[0].pleasant is None
+    # The morning lost readings, so it waits whole; the evening is whole and comes in.
+    assert [(m.extras["time_of_day"], m.energy) for m in result.moods] == [("pm", 5.0)]
+    held = "; the other readings of that time were held back too, to come in whole once this "
     assert [str(p) for p in result.problems] == [
         "row 2: the date '31st Feb 2021' is not a real date",
         "row 3: the time of day 'sometime' is neither a clock time nor one of pre, am, mid, "
         "pm, all day",
-        "row 4: the mood rating 'lots' is not a number; the other readings of that time were kept",
-        "row 5: the mood rating '12' is outside the scale 1–10; the other readings of that "
-        "time were kept",
-        "row 7: the category is empty",
-        "row 8: the sleep 'forever' is not a number of hours; the other readings of that "
-        "time were kept",
+        f"row 4: the mood rating 'lots' is not a number{held}is corrected",
+        f"row 5: the mood rating '12' is outside the scale 1–10{held}is corrected",
+        f"row 7: the category is empty{held}is corrected",
+        f"row 8: the sleep 'forever' is not a number of hours{held}is corrected",
         "row 9: the month in the date '28 Febtember 2021' is not an English month name",
+        "row 12: the mood rating 'x' is not a number",  # nothing else at that time
     ]
+    assert result.notes_about_file[0] == (
+        "So that each time of day comes in whole, the other readings of a time with a skipped "
+        "row were held back too: 1 reading of 28 Feb 2021 (am). Once the skipped rows (listed "
+        "below) are corrected in the file, or it is exported again, import it once more: "
+        "those times come in then, and nothing already brought in is doubled."
+    )
+    assert result.notes_about_file[1].startswith("Bearable keeps one row per reading: the 2 ")
+
+
+READINGS = [
+    ["5th Jan 2022", "Wednesday", "am", "Mood", "7", "", "slept badly"],
+    ["5th Jan 2022", "Wednesday", "am", "Energy", "2", "", ""],
+    ["5th Jan 2022", "Wednesday", "am", "Symptom", "1", "Headache (Mild)", "after coffee"],
+    ["5th Jan 2022", "Wednesday", "pm", "Mood", "6", "", "a walk with Zoë"],
+    ["5th Jan 2022", "Wednesday", "pm", "Factors", "", "Friends | Walk", ""],
+    ["6th Jan 2022", "Thursday", "am", "Mood", "5", "", ""],
+]
+
+
+def readings(index=None, column="", value=""):
+    """The readings as a file, with one cell of one of them changed."""
+    rows = [list(row) for row in READINGS]
+    if index is not None:
+        rows[index][HEADER.index(column)] = value
+    return csv_text(*rows).encode()
+
+
+def cut_in_half(data, text):
+    """``data`` with the first character of ``text`` after it cut in half."""
+    return data.replace(text.encode(), text.encode() + "—".encode()[:-1], 1)
+
+
+def slots(result):
+    return {(m.at.date().isoformat(), m.extras["time_of_day"]): m for m in result.moods}
+
+
+@pytest.mark.parametrize(
+    ("damaged", "row"),
+    [
+        (cut_in_half(readings(), "after "), 4),  # in the note of the symptom reading
+        (readings(1, "rating/amount", "2x"), 3),
+        (readings(2, "detail", ""), 4),  # a symptom with no name
+        (readings(1, "category", ""), 3),
+    ],
+    ids=["unreadable character", "bad rating", "symptom with no name", "no category"],
+)
+def test_a_time_that_lost_a_reading_waits_whole_for_the_corrected_file(damaged, row):
+    fixed = parse(readings())
+    result = parse(damaged)
+    # The morning of 5 January waits; the other times come in with the keys the corrected
+    # file gives them, so importing that file later brings in the morning, once, and
+    # nothing else again.
+    assert set(slots(fixed)) == {("2022-01-05", "am"), ("2022-01-05", "pm"), ("2022-01-06", "am")}
+    assert set(slots(result)) == {("2022-01-05", "pm"), ("2022-01-06", "am")}
+    assert {m.source_key for m in result.moods} < {m.source_key for m in fixed.moods}
+    assert [p.row_number for p in result.problems] == [row]
+    assert any("2 readings of 5 Jan 2022 (am)." in n for n in result.notes_about_file)
+    morning = slots(fixed)[("2022-01-05", "am")]
+    assert morning.extras["symptoms"][0]["name"] == "Headache" and morning.energy == 2.5
+    assert morning.note.startswith("slept badly\n\nafter coffee")
+
+
+def test_a_skipped_row_whose_time_cannot_be_told_holds_nothing_back():
+    result = parse(cut_in_half(readings(), '"Wednesday","p'))  # the evening's time of day
+    assert len(result.moods) == 3
+    assert [p.row_number for p in result.problems] == [5]
+    assert not any("held back" in n for n in result.notes_about_file)
 
 
 def test_keys_are_stable_and_change_with_the_readings():
