@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib.auth import forms as auth_forms
 from django.core.exceptions import ValidationError
+from django.forms.boundfield import BoundField
 from django.utils.text import Truncator
 
 from . import reauth, two_factor
@@ -16,6 +17,42 @@ MISMATCH = "The two passwords don’t match. Type the same one in both boxes."
 SWITCHED_OFF = (
     "This account is switched off. The person who runs this withness can switch it back on."
 )
+# The id of the note about the whole form (accounts/form_errors.html), for the boxes it is about.
+FORM_ERRORS_ID = "form-errors"
+
+
+class ProblemFocusBoundField(BoundField):
+    """A box that takes the focus when it is the form's first problem, and only then."""
+
+    def build_widget_attrs(self, attrs, widget=None):
+        attrs = super().build_widget_attrs(attrs, widget)
+        problem = self.form.first_problem()
+        if problem is not None:
+            # Django's own autofocus (the username, the current password) gives way to it.
+            attrs["autofocus"] = self.name == problem
+        return attrs
+
+
+class FocusFirstProblem:
+    """After a failed submit the page opens on the first box that needs another look (with
+    autofocus, no script), so a keyboard or screen-reader user lands on the problem rather
+    than at the top of the page. With no problem the page keeps the focus it had.
+
+    "First" is in the form's field order, which is the order its page draws the boxes. Worked
+    out as the page is drawn, so an error a view adds after cleaning counts too.
+    """
+
+    bound_field_class = ProblemFocusBoundField
+
+    def first_problem(self) -> str | None:
+        if not self.is_bound or not self.errors:
+            return None
+        for name, field in self.fields.items():
+            if field.widget.is_hidden:
+                continue
+            if name in self.errors or field.widget.attrs.get("aria-invalid") == "true":
+                return name
+        return None
 
 
 class TimeZoneField(forms.ChoiceField):
@@ -65,8 +102,11 @@ class CountryField(forms.ChoiceField):
         return super().to_python(value).strip().upper()
 
 
-class AccountForm(auth_forms.UserCreationForm):
+class AccountForm(FocusFirstProblem, auth_forms.UserCreationForm):
     """A new account: the owner's at set-up, anyone else's at sign-up."""
+
+    # As account_fields.html draws them, so the first box with a problem is the first seen.
+    field_order = ["username", "password1", "password2", "time_zone", "country"]
 
     password1, password2 = auth_forms.SetPasswordMixin.create_password_fields(
         label1="Password", label2="Password again"
@@ -111,7 +151,7 @@ class AccountForm(auth_forms.UserCreationForm):
         }
 
 
-class PlaceForm(forms.ModelForm):
+class PlaceForm(FocusFirstProblem, forms.ModelForm):
     """Time zone and country, in settings."""
 
     time_zone = TimeZoneField()
@@ -128,7 +168,7 @@ class PlaceForm(forms.ModelForm):
         self.fields["time_zone"].widget.attrs["data-time-zone"] = "offer"
 
 
-class LoginForm(auth_forms.AuthenticationForm):
+class LoginForm(FocusFirstProblem, auth_forms.AuthenticationForm):
     error_messages = {
         "invalid_login": "That username and password don’t match an account here. "
         "Both are case-sensitive.",
@@ -138,6 +178,19 @@ class LoginForm(auth_forms.AuthenticationForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["username"].widget.attrs["autocapitalize"] = "none"
+
+    def clean(self):
+        try:
+            return super().clean()
+        except ValidationError as error:
+            if error.code == "invalid_login":
+                # The note is about both boxes, so both say so, and a screen reader reads it
+                # from either; the username box, the first, takes the focus.
+                for name in ("username", "password"):
+                    attrs = self.fields[name].widget.attrs
+                    attrs["aria-invalid"] = "true"
+                    attrs["aria-describedby"] = FORM_ERRORS_ID
+            raise
 
     def get_invalid_login_error(self):
         # The backends turn away a switched-off account before the form could say so.
@@ -154,7 +207,7 @@ class LoginForm(auth_forms.AuthenticationForm):
         return getattr(self.request, "switched_off", False)  # set by VaultBackend
 
 
-class PasswordChangeForm(auth_forms.PasswordChangeForm):
+class PasswordChangeForm(FocusFirstProblem, auth_forms.PasswordChangeForm):
     error_messages = {
         "password_mismatch": MISMATCH,
         "password_incorrect": "That isn’t your current password. Try typing it again.",
@@ -176,7 +229,7 @@ class PasswordChangeForm(auth_forms.PasswordChangeForm):
         super().validate_password_for_user(user, "new_password1")
 
 
-class InviteForm(forms.ModelForm):
+class InviteForm(FocusFirstProblem, forms.ModelForm):
     class Meta:
         model = Invite
         fields = ("note",)
@@ -209,19 +262,19 @@ def _code_field(label: str, help_text: str) -> forms.CharField:
 CODE_HELP = "Codes from your app have 6 digits; backup codes have 10."
 
 
-class TwoFactorCodeForm(forms.Form):
+class TwoFactorCodeForm(FocusFirstProblem, forms.Form):
     """The code step of signing in: a code from the app, or a backup code."""
 
     code = _code_field("Code", CODE_HELP)
 
 
-class TwoFactorTurnOnForm(forms.Form):
+class TwoFactorTurnOnForm(FocusFirstProblem, forms.Form):
     code = _code_field(
         "6-digit code from your app", "After adding withness, your app shows a code for it."
     )
 
 
-class ReauthForm(forms.Form):
+class ReauthForm(FocusFirstProblem, forms.Form):
     """“Is it still you?” before something that can’t be undone: the password, and a code if
     two-step sign-in is on. Used by every such action, so there is one way to confirm."""
 
@@ -261,7 +314,7 @@ class ReauthForm(forms.Form):
         return cleaned
 
 
-class RecoverForm(forms.Form):
+class RecoverForm(FocusFirstProblem, forms.Form):
     """Forgot the password: the recovery code from sign-up opens the journal again."""
 
     username = forms.CharField(

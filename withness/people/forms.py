@@ -88,6 +88,7 @@ class PersonForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.user, self.person = user, person
         self.namesakes: list[Person] = []
+        self.deleted_namesakes: list[Person] = []  # only when adding someone
         self.saved_now: Person | None = None
 
     def changed_elsewhere(self, saved: Person) -> None:
@@ -102,6 +103,9 @@ class PersonForm(forms.Form):
         name = " ".join(self.cleaned_data["name"].split())
         # Two friends can share a name; a hint is enough, so this never blocks saving.
         self.namesakes = selectors.namesakes(self.user, name, exclude=self.person)
+        if self.person is None:
+            # Someone set aside may be who is meant: the hint offers them back (_name_hint.html).
+            self.deleted_namesakes = selectors.deleted_namesakes(self.user, [name])
         return name
 
 

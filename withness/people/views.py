@@ -136,12 +136,17 @@ def person_restore(request, pk):
 @login_required
 @require_GET
 def name_check(request):
-    """The gentle same-name hint, as the name is typed (htmx)."""
+    """The gentle same-name hint, as the name is typed (htmx). Adding someone, it also offers
+    back a person in recently deleted who has the name, as PersonForm does on the full page."""
     person = None
     if request.GET.get("person"):
         person = get_object_for_user(Person, request, request.GET["person"])
-    namesakes = selectors.namesakes(request.user, request.GET.get("name", "")[:200], exclude=person)
-    return render(request, "people/_name_hint.html", {"namesakes": namesakes})
+    name = " ".join(request.GET.get("name", "")[:200].split())  # as PersonForm saves it
+    namesakes = selectors.namesakes(request.user, name, exclude=person)
+    set_aside = selectors.deleted_namesakes(request.user, [name]) if person is None and name else []
+    return render(
+        request, "people/_name_hint.html", {"namesakes": namesakes, "set_aside": set_aside}
+    )
 
 
 def _hint_namesakes(request, form) -> None:

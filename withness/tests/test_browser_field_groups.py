@@ -5,6 +5,7 @@ its hint and its error note are read with it, and a box that needs another look 
 import pytest
 from playwright.sync_api import expect
 
+from withness.people.models import Person
 from withness.testing.browser import shoot, sign_in
 from withness.testing.factories import PersonFactory
 
@@ -30,6 +31,37 @@ def test_sign_in_names_each_box_and_offers_the_saved_password(page, live_server,
     page.get_by_role("alert").wait_for()
     shoot(page, "sign-in-wrong-password")
     expect(page.get_by_role("alert")).to_contain_text("don’t match an account here")
+
+
+def test_a_wrong_password_is_heard_from_both_boxes_and_the_page_opens_on_the_first(
+    page, live_server, owner
+):
+    note = "That username and password don’t match an account here. Both are case-sensitive."
+    page.goto("/account/login/")
+    page.get_by_label("Username").fill("robin")
+    page.get_by_label("Password").fill("not the password")
+    page.get_by_role("button", name="Log in").click()
+    page.get_by_role("alert").wait_for()
+    username, password = described(page, "id_username"), described(page, "id_password")
+    expect(username).to_be_focused()
+    assert page.evaluate("document.activeElement.id") == "id_username"
+    shoot(page, "sign-in-wrong-password-focus")
+    for box in (username, password):
+        expect(box).to_have_attribute("aria-invalid", "true")
+        expect(box).to_have_accessible_description(note)
+
+
+def test_set_up_with_a_mistake_opens_on_the_box_that_needs_another_look(page, live_server, db):
+    page.goto("/account/setup/")
+    expect(described(page, "id_username")).to_be_focused()  # as before: nothing to fix yet
+    page.get_by_label("Username").fill("robin")
+    page.get_by_label("Password", exact=True).fill("calm-harbour-42")
+    page.get_by_label("Password again").fill("calm-harbour-43")
+    page.get_by_role("button", name="Make my account").click()
+    page.get_by_role("alert").wait_for()
+    expect(described(page, "id_password2")).to_be_focused()
+    assert page.evaluate("document.activeElement.id") == "id_password2"
+    shoot(page, "setup-errors-focus")
 
 
 def test_set_up_ties_each_note_to_its_box(page, live_server, db):
@@ -84,6 +116,38 @@ def test_a_person_form_with_a_mistake_says_where(page, live_server, owner):
         "Give at least 1 day, or leave it empty for no reminder."
     )
     expect(described(page, "id_name")).to_have_accessible_name("Name or nickname")
+
+
+def test_adding_a_name_from_recently_deleted_offers_them_back(page, live_server, owner):
+    sam = PersonFactory(owner=owner, name="Sam", relationship="friend")
+    sam.soft_delete()
+    sign_in(page, live_server, owner)
+    page.goto("/people/add/")
+    page.get_by_label("Name or nickname").fill("sam")
+    back = page.get_by_role("button", name="Bring Sam back")
+    back.wait_for()
+    expect(page.locator("#name-hint")).to_contain_text("Sam is in recently deleted.")
+    shoot(page, "person-add-deleted-namesake")
+    back.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Sam")
+    expect(page.get_by_role("status")).to_contain_text("Sam is back")
+    sam.refresh_from_db()
+    assert sam.deleted_at is None
+
+
+def test_enter_in_the_name_box_still_adds_when_someone_is_offered_back(page, live_server, owner):
+    sam = PersonFactory(owner=owner, name="Sam")
+    sam.soft_delete()
+    sign_in(page, live_server, owner)
+    page.goto("/people/add/")
+    name = page.get_by_label("Name or nickname")
+    name.fill("Sam")
+    page.get_by_role("button", name="Bring Sam back").wait_for()
+    name.press("Enter")
+    expect(page.get_by_role("status")).to_contain_text("Sam is in your people now.")
+    sam.refresh_from_db()
+    assert sam.deleted_at is not None  # the one set aside stays there
+    assert Person.objects.for_user(owner).get().name == "Sam"
 
 
 def test_the_merge_choice_is_labelled(page, live_server, owner):

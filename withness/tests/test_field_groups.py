@@ -10,7 +10,7 @@ from django.template import TemplateDoesNotExist
 from django.template.loader import get_template
 from django.urls import reverse
 
-from withness.testing.factories import PersonFactory
+from withness.testing.factories import PersonFactory, UserFactory
 from withness.testing.fixtures import confirm_recently
 
 pytestmark = pytest.mark.django_db
@@ -95,6 +95,28 @@ def test_sign_in_with_empty_boxes_ties_each_note_to_its_box(client, owner):
         assert html.box(field)["aria-invalid"] == "true"
         assert html.box(field)["aria-describedby"] == f"{field}_error"
         assert html.description(field) == "This field is required."
+
+
+def test_a_wrong_password_note_is_read_from_both_boxes(client, owner):
+    # The note is about the pair, not one box: each says it needs another look, and reads it.
+    html = page(client.post(reverse("accounts:login"), {"username": "robin", "password": "nope"}))
+
+    note = "That username and password don’t match an account here. Both are case-sensitive."
+    assert html.texts["form-errors"] == note
+    for field in ("id_username", "id_password"):
+        assert html.box(field)["aria-invalid"] == "true"
+        assert html.description(field) == note
+
+
+def test_a_switched_off_account_leaves_the_boxes_unmarked(client, owner, password):
+    # Both were right; the note is about the account, so no box is marked as wrong.
+    UserFactory(username="kit", is_active=False)
+    html = page(client.post(reverse("accounts:login"), {"username": "kit", "password": password}))
+
+    assert html.texts["form-errors"].startswith("This account is switched off.")
+    for field in ("id_username", "id_password"):
+        assert "aria-invalid" not in html.box(field)
+        assert "aria-describedby" not in html.box(field)
 
 
 def test_set_up_ties_hints_and_errors_to_their_boxes(client, db):

@@ -166,6 +166,8 @@ def test_the_name_check_hints_at_namesakes_while_typing(owner_client, owner, out
     url = reverse("people:name_check")
     hint = owner_client.get(url, {"name": " SAM "}).content.decode()
     assert "You already have" in hint and "(neighbour)" in hint
+    # The answer fills the live region, which stays: one swapped out whole may go unread.
+    assert 'id="name-hint"' not in hint
     assert "You already have" not in owner_client.get(url, {"name": "Robin"}).content.decode()
     own = owner_client.get(url, {"name": "Sam", "person": sam.pk}).content.decode()
     assert "You already have" not in own
@@ -174,4 +176,4 @@ def test_the_name_check_hints_at_namesakes_while_typing(owner_client, owner, out
 def test_the_add_form_checks_the_name_with_htmx(owner_client):
     text = owner_client.get(ADD).content.decode()
     assert f'hx-get="{reverse("people:name_check")}"' in text
-    assert 'id="name-hint"' in text
+    assert 'id="name-hint"' in text and 'hx-swap="innerHTML"' in text
