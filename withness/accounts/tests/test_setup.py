@@ -153,3 +153,13 @@ def test_setup_never_errors_on_malformed_input(client, junk):
 
     assert response.status_code == 200
     assert not User.objects.exists()
+
+
+def test_after_a_mistake_elsewhere_it_says_why_the_password_boxes_are_empty(client):
+    retype = "the password boxes are emptied after any mistake"
+    assert retype not in client.get(SETUP).content.decode()
+    response = client.post(SETUP, account(time_zone="Mars/Olympus_Mons"))
+    html = response.content.decode()
+    assert response.status_code == 200 and "time zone called" in html
+    assert retype in html and 'name="password1"' in html
+    assert 'value="quiet-harbour-42"' not in html
