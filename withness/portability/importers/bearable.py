@@ -182,11 +182,11 @@ def parse(
     are grouped into one record.
 
     A record's ``source_key`` is made of its date, time of day and readings, so
-    re-importing a file adds nothing. A time of day that lost a reading (a row
-    with an error, or a character that can't be read) is held back whole, with
-    its reason in the report: brought in without that reading, it would have
-    another key than the corrected file's, and importing the corrected file
-    would bring the same time in a second time.
+    re-importing a file adds nothing. A time of day with a character that can't
+    be read (a damaged file) is held back whole, with its reason in the report:
+    brought in without that reading, it would have another key than the corrected
+    file's, and importing the corrected file would bring the same time in twice.
+    A reading withness can't use is left out and the rest of its time kept.
     """
     file = read_text(stream)
     out = _Collector(SOURCE, on_progress, file)
@@ -215,7 +215,6 @@ def parse(
             continue
         category = display_label(fields.get("category", ""))
         if not category:
-            held.add((day, slot))
             lost.append((row_number, "the category is empty", (day, slot)))
             continue
         group = groups.setdefault(
@@ -285,7 +284,6 @@ def parse(
                         items = (f"{category} {rating}",)
                 group["activities"].extend(items)
         except RowError as exc:
-            held.add((day, slot))
             lost.append((row_number, str(exc), (day, slot)))
             continue
         if notes:
@@ -308,12 +306,16 @@ def parse(
         for when in sorted(held)
         if when in groups and groups[when]["readings"]
     }
+    # A reading withness can't use is skipped and the rest of its time kept: such a row is
+    # often how the app writes it, and holding its time back would lose that time for good.
     for row_number, reason, when in lost:
         if when in waiting:
             reason += (
                 "; the other readings of that time were held back too, to come in whole "
                 "once this is corrected"
             )
+        elif when in groups and groups[when]["readings"]:
+            reason += "; the other readings of that time were kept"
         out.problem(row_number, reason)
     out.problems.sort(key=lambda p: p.row_number)
     if waiting:
@@ -323,8 +325,8 @@ def parse(
             listed += f" and {len(waiting) - HELD_LISTED:,} more"
         out.note(
             "So that each time of day comes in whole, the other readings of a time with a "
-            f"skipped row were held back too: {readings:,} "
-            f"{'reading' if readings == 1 else 'readings'} of {listed}. Once the skipped rows "
+            f"character that can’t be read were held back too: {readings:,} "
+            f"{'reading' if readings == 1 else 'readings'} of {listed}. Once those rows "
             "(listed below) are corrected in the file, or it is exported again, import it once "
             "more: those times come in then, and nothing already brought in is doubled."
         )

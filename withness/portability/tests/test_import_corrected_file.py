@@ -20,8 +20,8 @@ def bearable_entries(owner):
 
 @pytest.mark.parametrize(
     "damaged",
-    [cut_in_half(readings(), "after "), readings(1, "rating/amount", "2x")],
-    ids=["unreadable character", "bad rating"],
+    [cut_in_half(readings(), "after "), cut_in_half(readings(), "slept ")],
+    ids=["in a symptom's note", "in a mood's note"],
 )
 def test_a_corrected_bearable_file_brings_in_the_time_it_lost_once(owner, damaged):
     first = run_import(owner, "bearable", damaged)

@@ -134,27 +134,25 @@ def test_bad_rows_are_reported_and_the_rest_grouped():
         ["1st Mar 2021", "", "pm", "Mood", "x", "", ""],
     )
     result = parse(text)
-    # The morning lost readings, so it waits whole; the evening is whole and comes in.
-    assert [(m.extras["time_of_day"], m.energy) for m in result.moods] == [("pm", 5.0)]
-    held = "; the other readings of that time were held back too, to come in whole once this "
+    # A reading withness can't use is left out; the rest of its time comes in.
+    assert [(m.extras["time_of_day"], m.energy) for m in result.moods] == [
+        ("am", 7.5),
+        ("pm", 5.0),
+    ]
+    assert result.moods[0].pleasant is None
+    kept = "; the other readings of that time were kept"
     assert [str(p) for p in result.problems] == [
         "row 2: the date '31st Feb 2021' is not a real date",
         "row 3: the time of day 'sometime' is neither a clock time nor one of pre, am, mid, "
         "pm, all day",
-        f"row 4: the mood rating 'lots' is not a number{held}is corrected",
-        f"row 5: the mood rating '12' is outside the scale 1–10{held}is corrected",
-        f"row 7: the category is empty{held}is corrected",
-        f"row 8: the sleep 'forever' is not a number of hours{held}is corrected",
+        f"row 4: the mood rating 'lots' is not a number{kept}",
+        f"row 5: the mood rating '12' is outside the scale 1–10{kept}",
+        f"row 7: the category is empty{kept}",
+        f"row 8: the sleep 'forever' is not a number of hours{kept}",
         "row 9: the month in the date '28 Febtember 2021' is not an English month name",
         "row 12: the mood rating 'x' is not a number",  # nothing else at that time
     ]
-    assert result.notes_about_file[0] == (
-        "So that each time of day comes in whole, the other readings of a time with a skipped "
-        "row were held back too: 1 reading of 28 Feb 2021 (am). Once the skipped rows (listed "
-        "below) are corrected in the file, or it is exported again, import it once more: "
-        "those times come in then, and nothing already brought in is doubled."
-    )
-    assert result.notes_about_file[1].startswith("Bearable keeps one row per reading: the 2 ")
+    assert not any("held back" in n for n in result.notes_about_file)
 
 
 READINGS = [
@@ -188,11 +186,9 @@ def slots(result):
     ("damaged", "row"),
     [
         (cut_in_half(readings(), "after "), 4),  # in the note of the symptom reading
-        (readings(1, "rating/amount", "2x"), 3),
-        (readings(2, "detail", ""), 4),  # a symptom with no name
-        (readings(1, "category", ""), 3),
+        (cut_in_half(readings(), "slept "), 2),  # in the note of the mood reading
     ],
-    ids=["unreadable character", "bad rating", "symptom with no name", "no category"],
+    ids=["in a symptom's note", "in a mood's note"],
 )
 def test_a_time_that_lost_a_reading_waits_whole_for_the_corrected_file(damaged, row):
     fixed = parse(readings())
@@ -208,6 +204,24 @@ def test_a_time_that_lost_a_reading_waits_whole_for_the_corrected_file(damaged, 
     morning = slots(fixed)[("2022-01-05", "am")]
     assert morning.extras["symptoms"][0]["name"] == "Headache" and morning.energy == 2.5
     assert morning.note.startswith("slept badly\n\nafter coffee")
+
+
+@pytest.mark.parametrize(
+    ("damaged", "row"),
+    [
+        (readings(1, "rating/amount", "2x"), 3),
+        (readings(2, "detail", ""), 4),  # a symptom with no name
+        (readings(1, "category", ""), 3),
+    ],
+    ids=["bad rating", "symptom with no name", "no category"],
+)
+def test_a_reading_withness_cannot_use_leaves_the_rest_of_its_time(damaged, row):
+    # Such a row may be how the app writes it: holding its time back could lose it for good.
+    result = parse(damaged)
+    assert set(slots(result)) == {("2022-01-05", "am"), ("2022-01-05", "pm"), ("2022-01-06", "am")}
+    assert [p.row_number for p in result.problems] == [row]
+    assert result.problems[0].reason.endswith("; the other readings of that time were kept")
+    assert not any("held back" in n for n in result.notes_about_file)
 
 
 def test_a_skipped_row_whose_time_cannot_be_told_holds_nothing_back():
