@@ -69,6 +69,15 @@ class DocumentImportReport:
         return text + "."
 
 
+def _holds_half_a_character(document) -> bool:
+    """Whether a JSON escape made a lone surrogate, which can be neither sealed nor stored."""
+    try:
+        json.dumps(document, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
 def read_document(data: bytes | str) -> dict:
     """Parse and check a withness JSON export; ImportRefused with a reason when it isn't one."""
     if isinstance(data, bytes):
@@ -85,6 +94,12 @@ def read_document(data: bytes | str) -> dict:
             f"This file is not valid JSON (line {error.lineno}, column {error.colno}), "
             "so it is not a complete withness export. Was it cut short?"
         ) from None
+    if "\\u" in data and _holds_half_a_character(document):
+        raise ImportRefused(
+            "This file has a \\u escape that stands for half a character, which no text can "
+            "hold, so nothing was imported. It may have been edited by hand or damaged: "
+            "export it again from withness and import that file."
+        )
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise ImportRefused(
             'This JSON file is not a withness export (it has no "format": "withness"). '

@@ -150,6 +150,7 @@ def test_a_link_to_a_missing_record_is_refused(owner):
         (b'{"entries": []}', "not a withness export"),
         (b'{"format": "withness", "version": 7, "tables": {}}', "version 7"),
         (b'{"format": "withness", "version": 1}', "no tables"),
+        (b'{"format": "withness", "version": 1, "tables": {"n": "\\ud800"}}', "half a char"),
     ],
 )
 def test_it_explains_why_a_file_is_not_an_export(content, message):
