@@ -1,3 +1,6 @@
+from withness.people.offers import offered_back
+
+
 def undo(request):
     """What can be brought back, offered once on the next page: the entry just deleted, and
     anyone in recently deleted whose name was just typed as someone new."""
@@ -5,5 +8,5 @@ def undo(request):
         return {}
     return {
         "undo": request.session.pop("undo", None),
-        "deleted_namesakes": request.session.pop("deleted_namesakes", None),
+        "deleted_namesakes": offered_back(request),
     }

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from withness.accounts.reauth import safe_next
 from withness.accounts.selectors import instance_has_owner
 from withness.ownership import StaleEdit, get_object_for_user
+from withness.people.offers import offer_back
 from withness.people.selectors import deleted_namesakes
 
 from . import entries, selectors, services
@@ -51,7 +52,7 @@ def entry_new(request, kind):
         namesakes = deleted_namesakes(request.user, form.cleaned_data.get("new_people"))
         entry = spec.log(user=request.user, data=form.cleaned_data)
         messages.success(request, spec.saved_message)
-        _offer_back(request, namesakes)
+        offer_back(request, namesakes, with_entry=True)
         return redirect(entry_url(entry))
     return render(request, spec.template, {"form": form, "spec": spec, "nav": "log"})
 
@@ -71,7 +72,7 @@ def entry_edit(request, kind, pk):
             form.add_error(None, entries.STALE_MESSAGE)
         else:
             messages.success(request, "Changes saved.")
-            _offer_back(request, namesakes)
+            offer_back(request, namesakes, with_entry=True)
             return redirect(entry_url(entry))
     return render(
         request, spec.template, {"form": form, "spec": spec, "entry": entry, "nav": "history"}
@@ -160,14 +161,6 @@ def deleted(request):
             "entries": selectors.recently_deleted(request.user),
         },
     )
-
-
-def _offer_back(request, people) -> None:
-    """A name typed as someone new that belongs to someone in recently deleted: the entry is
-    saved with a new person, as typed, and the one set aside is offered back once on the next
-    page (messages.html), never linked silently: they may have been deleted on purpose."""
-    if people:
-        request.session["deleted_namesakes"] = [{"pk": p.pk, "name": p.name} for p in people]
 
 
 def entry_url(entry) -> str:

@@ -10,6 +10,7 @@ from withness.ownership import StaleEdit, get_object_for_user
 from . import selectors, services
 from .forms import MergeForm, PersonForm
 from .models import Person
+from .offers import offer_back
 
 INTERACTIONS_PER_PAGE = 10
 
@@ -30,6 +31,7 @@ def person_add(request):
         person = services.person_create(user=request.user, data=form.cleaned_data)
         messages.success(request, f"{person.name} is in your people now.")
         _hint_namesakes(request, form)
+        offer_back(request, form.deleted_namesakes, with_entry=False)
         return redirect(person)
     return render(request, "people/form.html", {"form": form, "nav": "people"})
 

@@ -161,3 +161,14 @@ def test_renaming_someone_gets_no_offer_back(owner_client, owner):
         reverse("people:edit", args=[robin.pk]), {"name": "Sam", "checkin_every_days": "0"}
     )
     assert "recently deleted" not in response.content.decode()
+
+
+def test_adding_them_anyway_offers_the_earlier_one_back_on_the_next_page(owner_client, owner):
+    # Without script, or saved before the hint came: the person is added as typed, and the
+    # page after says who else has the name.
+    set_aside(owner)
+    response = owner_client.post(ADD, {"name": "Sam"}, follow=True)
+    text = html.unescape(response.content.decode())
+    assert Person.objects.for_user(owner).filter(name="Sam").count() == 1
+    assert "There is also a Sam in" in text and "Bring Sam back" in text
+    assert "This entry is with someone new" not in text
