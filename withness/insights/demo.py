@@ -55,7 +55,9 @@ def demo_account_reset(
     if taken.filter(is_demo=False).exists():
         raise ValidationError(
             f"There is already an account called {username!r} that is not a demo, so it is "
-            "left as it is. Choose another name with --username."
+            "left as it is. Choose another name with --username. (A demo account made before "
+            "withness marked its own counts as someone's journal: delete it in its settings "
+            "first if it is only a demo.)"
         )
     taken.delete()
     user = account_create_by_admin(username=username, password=password, time_zone=DEMO_TIME_ZONE)

@@ -70,14 +70,14 @@ def test_sign_up_still_opens_on_a_problem_found_while_saving(client, owner, sett
     settings.SIGNUP = "open"
 
     def taken(**kwargs):
-        raise services.SignupRefused("That username was taken a moment ago.", field="username")
+        raise services.SignupRefused("That country was refused a moment ago.", field="country")
 
     # The view adds this note after the form is cleaned; the focus is settled as it is drawn.
     monkeypatch.setattr(services, "account_create", taken)
     response = client.post(SIGNUP, account(username="sam", country="US"))
 
-    assert "taken a moment ago" in response.content.decode()
-    assert focused(response) == ["id_username"]
+    assert "refused a moment ago" in response.content.decode()
+    assert focused(response) == ["id_country"]
 
 
 def test_sign_up_opens_on_the_box_that_needs_another_look(client, owner, settings):

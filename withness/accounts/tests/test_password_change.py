@@ -36,6 +36,8 @@ def test_the_current_password_must_be_right(owner_client, owner):
     ]
     owner.refresh_from_db()
     assert not owner.check_password("new-morning-light-9")
+    assert "the password boxes are emptied after any mistake" in response.content.decode()
+    assert "emptied" not in owner_client.get(CHANGE).content.decode()
 
 
 def test_a_weak_new_password_is_refused_next_to_its_field(owner_client, password):
