@@ -22,7 +22,8 @@ class VaultBackend(ModelBackend):
     def authenticate(self, request, username=None, password=None, **kwargs):
         user = super().authenticate(request, username=username, password=password, **kwargs)
         if user is None and request is not None and getattr(self, "switched_off", False):
-            request.switched_off = True  # the sign-in form says so (accounts/forms.py)
+            # Whose right password it was; the sign-in form says so (accounts/forms.py).
+            request.switched_off = username or True
         if user is None or request is None or password is None:
             return user
         if vault.has_vault(user.pk):
@@ -45,6 +46,8 @@ def is_not_a_guess(request, credentials) -> bool:
 
     The right password for a switched-off account is not a guess, so it does not bring the
     pause closer; wrong ones for the same account still do. Asked before the password is
-    checked as well, when nothing is marked yet, so it never lifts a pause already on.
+    checked as well, when nothing is marked yet, so it never lifts a pause already on; and
+    only for the name whose password proved right.
     """
-    return getattr(request, "switched_off", False)
+    marked = getattr(request, "switched_off", None)
+    return bool(marked) and marked == (credentials or {}).get("username")

@@ -154,3 +154,15 @@ def test_while_paused_a_switched_off_account_is_not_told_its_password_was_right(
 
     assert not form.is_valid()
     assert ("switched off" in str(form.errors)) is told
+
+
+def test_only_the_name_whose_password_proved_right_is_not_counted():
+    from types import SimpleNamespace
+
+    from withness.accounts.backends import is_not_a_guess
+
+    marked = SimpleNamespace(switched_off="robin")
+    assert is_not_a_guess(marked, {"username": "robin"})
+    assert not is_not_a_guess(marked, {"username": "sam"})
+    assert not is_not_a_guess(marked, None)
+    assert not is_not_a_guess(SimpleNamespace(), {"username": "robin"})
