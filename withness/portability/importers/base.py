@@ -439,14 +439,17 @@ def _windows_1252_note(text: str) -> str:
     )
 
 
-def describe_lines(lines: Sequence[int], limit: int = 5) -> str:
-    """``line 3``, ``lines 3 and 9``, ``lines 3, 9, 12 and 4 more``."""
-    shown = [f"{n:,}" for n in lines[:limit]]
-    if len(lines) == 1:
-        return f"line {shown[0]}"
-    if len(lines) <= limit:
-        return f"lines {', '.join(shown[:-1])} and {shown[-1]}"
-    return f"lines {', '.join(shown)} and {len(lines) - limit:,} more"
+def some_of(items: Sequence[str], limit: int = 5, sep: str = ", ") -> str:
+    """``a``, ``a and b``, ``a, b, c, d, e and 4 more``."""
+    shown = list(items[:limit])
+    if len(items) > limit:
+        return f"{sep.join(shown)} and {len(items) - limit:,} more"
+    return shown[0] if len(shown) == 1 else f"{sep.join(shown[:-1])} and {shown[-1]}"
+
+
+def describe_lines(lines: Sequence[int]) -> str:
+    """``line 3``, ``lines 3 and 9``, ``lines 3, 9, 12, 15, 20 and 4 more``."""
+    return ("line " if len(lines) == 1 else "lines ") + some_of([f"{n:,}" for n in lines])
 
 
 def has_unreadable(value: object, *, marked: bool = True, halves: bool = True) -> bool:

@@ -47,6 +47,7 @@ from .base import (
     preview,
     read_text,
     real_date,
+    some_of,
     split_list,
 )
 from .moods import scale_energy, scale_pleasant
@@ -132,10 +133,6 @@ def parse_time_of_day(value: str) -> tuple[str, time]:
             "pre, am, mid, pm, all day"
         ) from None
     return clock.strftime("%H:%M"), clock
-
-
-#: How many held-back times of day a note names before it says "and N more".
-HELD_LISTED = 5
 
 
 class _Collector(Collector):
@@ -320,9 +317,7 @@ def parse(
     out.problems.sort(key=lambda p: p.row_number)
     if waiting:
         readings = sum(waiting.values())
-        listed = "; ".join(_slot_name(*when) for when in list(waiting)[:HELD_LISTED])
-        if len(waiting) > HELD_LISTED:
-            listed += f" and {len(waiting) - HELD_LISTED:,} more"
+        listed = some_of([_slot_name(*when) for when in waiting], sep="; ")
         out.note(
             "So that each time of day comes in whole, the other readings of a time with a "
             f"character that can’t be read were held back too: {readings:,} "

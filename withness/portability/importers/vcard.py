@@ -33,6 +33,7 @@ from .base import (
     open_csv,
     preview,
     read_text,
+    some_of,
     source_title_hint,
 )
 
@@ -183,13 +184,7 @@ def _decode(value: str, params: dict[str, str]) -> _Value:
 
 
 def _cards(numbers: list[int]) -> str:
-    shown = ", ".join(str(n) for n in numbers[:5])
-    if len(numbers) == 1:
-        return f"Card {shown}"
-    if len(numbers) <= 5:
-        head, _, last = shown.rpartition(", ")
-        return f"Cards {head} and {last}"
-    return f"Cards {shown} and {len(numbers) - 5:,} more"
+    return ("Card " if len(numbers) == 1 else "Cards ") + some_of([str(n) for n in numbers])
 
 
 def _misread_notes(misread: dict[tuple[str, str], list[tuple[int, str]]]) -> list[str]:
