@@ -35,10 +35,12 @@ from .base import (
     ParseResult,
     ProgressCallback,
     RowProblem,
-    Stream,
 )
 from .detect import TITLES, detect
 from .moods import LabelReview, apply_label_mapping, label_review
+from .text import (
+    Stream,
+)
 
 #: Source name → parser. Options beyond ``tz``/``on_progress``: jrnl takes
 #: ``timeformat`` and ``people_prefix``; bearable takes ``mood_scale`` and

@@ -34,7 +34,6 @@ from .base import (
     ParseResult,
     ProgressCallback,
     RowError,
-    Stream,
     clean_text,
     display_label,
     localize,
@@ -44,13 +43,16 @@ from .base import (
     parse_clock,
     parse_hours,
     parse_number,
-    preview,
-    read_text,
     real_date,
-    some_of,
     split_list,
 )
 from .moods import scale_energy, scale_pleasant
+from .text import (
+    Stream,
+    preview,
+    read_text,
+    some_of,
+)
 
 SOURCE = "bearable"
 

@@ -5,7 +5,12 @@ from __future__ import annotations
 import csv
 import re
 
-from .base import _norm_header, decode_text
+from .base import (
+    _norm_header,
+)
+from .text import (
+    decode_text,
+)
 
 #: Source names the importers use, with the name people know the app by.
 TITLES = {

@@ -23,7 +23,6 @@ from .base import (
     ParseResult,
     ProgressCallback,
     RowError,
-    Stream,
     clean_text,
     display_label,
     localize,
@@ -33,12 +32,15 @@ from .base import (
     open_csv,
     parse_clock,
     parse_hours,
-    preview,
-    read_text,
     real_date,
     split_list,
 )
 from .moods import howwefeel_state
+from .text import (
+    Stream,
+    preview,
+    read_text,
+)
 
 SOURCE = "howwefeel"
 

@@ -26,23 +26,25 @@ from zoneinfo import ZoneInfo
 
 from .base import (
     Collector,
-    FileText,
     ImportedMood,
     ImportedPerson,
     ImportFormatError,
     ParseResult,
     ProgressCallback,
     RowError,
-    Stream,
     clean_text,
     localize,
     make_key,
     parse_clock,
     parse_iso_date,
     plausible,
+    source_title_hint,
+)
+from .text import (
+    FileText,
+    Stream,
     preview,
     read_text,
-    source_title_hint,
 )
 
 SOURCE = "jrnl"

@@ -22,19 +22,21 @@ from zoneinfo import ZoneInfo
 
 from .base import (
     Collector,
-    FileText,
     ImportedPerson,
     ImportFormatError,
     ParseResult,
     ProgressCallback,
-    Stream,
     display_label,
     make_key,
     open_csv,
+    source_title_hint,
+)
+from .text import (
+    FileText,
+    Stream,
     preview,
     read_text,
     some_of,
-    source_title_hint,
 )
 
 SOURCE = "vcard"

@@ -13,7 +13,11 @@ from hypothesis import strategies as st
 
 from withness.portability import importers
 from withness.portability.importers import detect
-from withness.portability.importers.base import UNREADABLE, read_text, utf16_without_bom
+from withness.portability.importers.text import (
+    UNREADABLE,
+    read_text,
+    utf16_without_bom,
+)
 
 SAMPLES = Path(__file__).parent / "samples"
 TZ = ZoneInfo("Europe/Berlin")
