@@ -169,6 +169,49 @@ def _slot_name(day: date, slot: str) -> str:
     return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year} ({slot})"
 
 
+def _hold_back(out: _Collector, table, groups: dict, lost: list) -> dict[tuple[date, str], int]:
+    """The times of day held back whole, with how many readings each: those with a row
+    skipped for a character that can't be read (when its date and time of day can be). Every
+    lost row is reported, saying what became of the rest of its time."""
+    held: set[tuple[date, str]] = set()
+    for record in out.unreadable_rows:
+        fields = {name: record[i] for name, i in table.columns.items() if i < len(record)}
+        try:
+            day, slot, _ = _when(fields)
+        except RowError:
+            continue
+        held.add((day, slot))
+
+    waiting = {
+        when: len(groups[when]["readings"])
+        for when in sorted(held)
+        if when in groups and groups[when]["readings"]
+    }
+    # A reading withness can't use is skipped and the rest of its time kept: such a row is
+    # often how the app writes it, and holding its time back would lose that time for good.
+    for row_number, reason, when in lost:
+        if when in waiting:
+            reason += (
+                "; the other readings of that time were held back too, to come in whole "
+                "once this is corrected"
+            )
+        elif when in groups and groups[when]["readings"]:
+            reason += "; the other readings of that time were kept"
+        out.problem(row_number, reason)
+    out.problems.sort(key=lambda p: p.row_number)
+    if waiting:
+        readings = sum(waiting.values())
+        listed = some_of([_slot_name(*when) for when in waiting], sep="; ")
+        out.note(
+            "So that each time of day comes in whole, the other readings of a time with a "
+            f"character that can’t be read were held back too: {readings:,} "
+            f"{'reading' if readings == 1 else 'readings'} of {listed}. Once those rows "
+            "(listed below) are corrected in the file, or it is exported again, import it once "
+            "more: those times come in then, and nothing already brought in is doubled."
+        )
+    return waiting
+
+
 def parse(
     stream: Stream,
     *,
@@ -202,7 +245,6 @@ def parse(
     groups: dict[tuple[date, str], dict[str, Any]] = {}
     other_categories: dict[str, int] = {}
     #: Times of day that lost a reading; the rows lost there, said once it is known what waits.
-    held: set[tuple[date, str]] = set()
     lost: list[tuple[int, str, tuple[date, str]]] = []
     for row_number, fields, raw in table.rows:
         out.rows_read += 1
@@ -290,43 +332,7 @@ def parse(
         group["readings"].append((kind, rating, detail.casefold(), notes))
         group["rows"].append(raw)
 
-    # A row skipped for a character that can't be read holds back its time of day too,
-    # when its date and time of day can be read.
-    for record in out.unreadable_rows:
-        fields = {name: record[i] for name, i in table.columns.items() if i < len(record)}
-        try:
-            day, slot, _ = _when(fields)
-        except RowError:
-            continue
-        held.add((day, slot))
-
-    waiting = {
-        when: len(groups[when]["readings"])
-        for when in sorted(held)
-        if when in groups and groups[when]["readings"]
-    }
-    # A reading withness can't use is skipped and the rest of its time kept: such a row is
-    # often how the app writes it, and holding its time back would lose that time for good.
-    for row_number, reason, when in lost:
-        if when in waiting:
-            reason += (
-                "; the other readings of that time were held back too, to come in whole "
-                "once this is corrected"
-            )
-        elif when in groups and groups[when]["readings"]:
-            reason += "; the other readings of that time were kept"
-        out.problem(row_number, reason)
-    out.problems.sort(key=lambda p: p.row_number)
-    if waiting:
-        readings = sum(waiting.values())
-        listed = some_of([_slot_name(*when) for when in waiting], sep="; ")
-        out.note(
-            "So that each time of day comes in whole, the other readings of a time with a "
-            f"character that can’t be read were held back too: {readings:,} "
-            f"{'reading' if readings == 1 else 'readings'} of {listed}. Once those rows "
-            "(listed below) are corrected in the file, or it is exported again, import it once "
-            "more: those times come in then, and nothing already brought in is doubled."
-        )
+    waiting = _hold_back(out, table, groups, lost)
 
     emitted = {when: group for when, group in groups.items() if group["readings"]}
     for when in waiting:
