@@ -1,6 +1,7 @@
 """Journals for the portability tests: one rich fixed journal, and helpers to compare exports."""
 
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 from withness.growth.models import (
     Belief,
@@ -17,6 +18,24 @@ from withness.journal.models import CheckIn, Interaction, Participation, Solitud
 from withness.people.models import Person
 from withness.portability.models import ImportedEntry
 from withness.testing.factories import UserFactory
+
+SAMPLES = Path(__file__).parent / "samples"
+# Each sample file, and the importer that should recognise it (None: none should).
+SAMPLE_SOURCES = [
+    ("daylio/staticf0x_test_data.csv", "daylio"),
+    ("daylio/michaelcurrin_sample.csv", "daylio"),
+    ("daylio/michaelcurrin_sample_multiple_moods.csv", "daylio"),
+    ("jrnl/derived_basic_onefile.export.json", "jrnl"),
+    ("jrnl/derived_basic_onefile.export.txt", "jrnl"),
+    ("jrnl/jrnl-org_basic_onefile.journal", "jrnl"),
+    ("jrnl/jrnl-org_simple_jrnl-1-9-5.journal", "jrnl"),
+    ("howwefeel/davicedraz_HowWeFeelEmotions.example.csv", "howwefeel"),
+    ("bearable/omegajak_parser_rs_test_fixture.csv", "bearable"),
+    ("monica/monicahq_tests_stubs_vcard_stub.vcf", "vcard"),
+    ("monica/monicahq_tests_stubs_single_contact_stub.csv", "vcard"),
+    ("jrnl/derived_basic_onefile.export.md", None),
+    ("howwefeel/davicedraz_moods.txt", None),
+]
 
 # Europe/London: clocks go forward at 01:00 UTC on 29 March 2026, back at 01:00 UTC on 25 Oct.
 DST_TIMES = [

@@ -11,28 +11,12 @@ import pytest
 from withness.portability import importers
 from withness.portability.importers import ImportFormatError, detect
 
-SAMPLES = Path(__file__).parent / "samples"
+from .journals import SAMPLE_SOURCES, SAMPLES
+
 TZ = ZoneInfo("UTC")
 
 
-@pytest.mark.parametrize(
-    "path, source",
-    [
-        ("daylio/staticf0x_test_data.csv", "daylio"),
-        ("daylio/michaelcurrin_sample.csv", "daylio"),
-        ("daylio/michaelcurrin_sample_multiple_moods.csv", "daylio"),
-        ("jrnl/derived_basic_onefile.export.json", "jrnl"),
-        ("jrnl/derived_basic_onefile.export.txt", "jrnl"),
-        ("jrnl/jrnl-org_basic_onefile.journal", "jrnl"),
-        ("jrnl/jrnl-org_simple_jrnl-1-9-5.journal", "jrnl"),
-        ("howwefeel/davicedraz_HowWeFeelEmotions.example.csv", "howwefeel"),
-        ("bearable/omegajak_parser_rs_test_fixture.csv", "bearable"),
-        ("monica/monicahq_tests_stubs_vcard_stub.vcf", "vcard"),
-        ("monica/monicahq_tests_stubs_single_contact_stub.csv", "vcard"),
-        ("jrnl/derived_basic_onefile.export.md", None),
-        ("howwefeel/davicedraz_moods.txt", None),
-    ],
-)
+@pytest.mark.parametrize(("path", "source"), SAMPLE_SOURCES)
 def test_detect_each_sample(path, source):
     head = (SAMPLES / path).read_bytes()[:2048]
     assert detect(path, head) == source

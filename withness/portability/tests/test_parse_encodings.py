@@ -4,7 +4,6 @@
 import csv
 import io
 import json
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -19,7 +18,8 @@ from withness.portability.importers.text import (
     utf16_without_bom,
 )
 
-SAMPLES = Path(__file__).parent / "samples"
+from .journals import SAMPLE_SOURCES, SAMPLES
+
 TZ = ZoneInfo("Europe/Berlin")
 HEADER = "full_date,date,weekday,time,mood,activities,note_title,note\n"
 
@@ -99,17 +99,7 @@ FILES = {
 }
 CASES = pytest.mark.parametrize("case", FILES)
 
-SAMPLE_FILES = [
-    ("daylio/staticf0x_test_data.csv", "daylio"),
-    ("daylio/michaelcurrin_sample_multiple_moods.csv", "daylio"),
-    ("jrnl/derived_basic_onefile.export.json", "jrnl"),
-    ("jrnl/jrnl-org_basic_onefile.journal", "jrnl"),
-    ("jrnl/jrnl-org_simple_jrnl-1-9-5.journal", "jrnl"),
-    ("howwefeel/davicedraz_HowWeFeelEmotions.example.csv", "howwefeel"),
-    ("bearable/omegajak_parser_rs_test_fixture.csv", "bearable"),
-    ("monica/monicahq_tests_stubs_vcard_stub.vcf", "vcard"),
-    ("monica/monicahq_tests_stubs_single_contact_stub.csv", "vcard"),
-]
+SAMPLE_FILES = [(path, source) for path, source in SAMPLE_SOURCES if source]
 
 
 def parse(source, data):
