@@ -14,6 +14,7 @@ from withness.accounts.services import sessions_end
 from withness.insights.selectors import person_key
 
 from .exports import CARDS, FORMAT, VERSION, person_ct, record_keys
+from .importers.text import has_unreadable
 from .models import RecordKey
 from .tables import (
     Table,
@@ -69,15 +70,6 @@ class DocumentImportReport:
         return text + "."
 
 
-def _holds_half_a_character(document) -> bool:
-    """Whether a JSON escape made a lone surrogate, which can be neither sealed nor stored."""
-    try:
-        json.dumps(document, ensure_ascii=False).encode("utf-8")
-    except UnicodeEncodeError:
-        return True
-    return False
-
-
 def read_document(data: bytes | str) -> dict:
     """Parse and check a withness JSON export; ImportRefused with a reason when it isn't one."""
     if isinstance(data, bytes):
@@ -94,7 +86,7 @@ def read_document(data: bytes | str) -> dict:
             f"This file is not valid JSON (line {error.lineno}, column {error.colno}), "
             "so it is not a complete withness export. Was it cut short?"
         ) from None
-    if "\\u" in data and _holds_half_a_character(document):
+    if "\\u" in data and has_unreadable(document, marked=False):
         raise ImportRefused(
             "This file has a \\u escape that stands for half a character, which no text can "
             "hold, so nothing was imported. It may have been edited by hand or damaged: "
