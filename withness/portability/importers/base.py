@@ -34,6 +34,7 @@ from zoneinfo import ZoneInfo
 
 from .errors import ImportFormatError, RowError
 from .text import (
+    NEWLINE,
     UNREADABLE,
     FileText,
     describe_lines,
@@ -516,7 +517,7 @@ def open_csv(
             best = (delimiter, header, found)
             break
     if best is None:
-        first = next((line for line in re.split(r"\r\n|\r|\n", text) if line.strip()), "")
+        first = next((line for line in NEWLINE.split(text) if line.strip()), "")
         raise ImportFormatError(
             f"This does not look like a {source_title} export: its first line should name "
             f"the columns {expected}, but it reads {preview(first, 80)}."

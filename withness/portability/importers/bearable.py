@@ -169,8 +169,8 @@ def _slot_name(day: date, slot: str) -> str:
     return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year} ({slot})"
 
 
-def _hold_back(out: _Collector, table, groups: dict, lost: list) -> dict[tuple[date, str], int]:
-    """The times of day held back whole, with how many readings each: those with a row
+def _hold_back(out: _Collector, table, groups: dict, lost: list) -> set[tuple[date, str]]:
+    """The times of day held back whole: those with a row
     skipped for a character that can't be read (when its date and time of day can be). Every
     lost row is reported, saying what became of the rest of its time."""
     held: set[tuple[date, str]] = set()
@@ -209,7 +209,7 @@ def _hold_back(out: _Collector, table, groups: dict, lost: list) -> dict[tuple[d
             "(listed below) are corrected in the file, or it is exported again, import it once "
             "more: those times come in then, and nothing already brought in is doubled."
         )
-    return waiting
+    return set(waiting)
 
 
 def parse(
@@ -334,9 +334,7 @@ def parse(
 
     waiting = _hold_back(out, table, groups, lost)
 
-    emitted = {when: group for when, group in groups.items() if group["readings"]}
-    for when in waiting:
-        del emitted[when]
+    emitted = {w: g for w, g in groups.items() if g["readings"] and w not in waiting}
     kept = sum(len(group["readings"]) for group in emitted.values())
     times = len(emitted)
     if times < kept:

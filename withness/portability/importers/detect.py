@@ -5,12 +5,8 @@ from __future__ import annotations
 import csv
 import re
 
-from .base import (
-    _norm_header,
-)
-from .text import (
-    decode_text,
-)
+from .base import _norm_header
+from .text import NEWLINE, decode_text
 
 #: Source names the importers use, with the name people know the app by.
 TITLES = {
@@ -44,7 +40,7 @@ def detect(filename: str, head_bytes: bytes) -> str | None:
         return None
     text = decode_text(head_bytes[:65536])
     stripped = text.lstrip()
-    first = next((line for line in re.split(r"\r\n|\r|\n", text) if line.strip()), "")
+    first = next((line for line in NEWLINE.split(text) if line.strip()), "")
     if first.strip().upper() == "BEGIN:VCARD":
         return "vcard"
     if stripped.startswith("{") and '"entries"' in text:

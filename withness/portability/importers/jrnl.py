@@ -201,13 +201,14 @@ def _parse_json(
             "'entries' list, as written by 'jrnl --export json'." + source_title_hint(text, SOURCE)
         )
     missing_time = 0
+    halves = "\\u" in text  # half a character comes only from a \u escape
     for number, entry in enumerate(data["entries"], start=1):
         out.rows_read += 1
         out.tick()
         if not isinstance(entry, dict):
             out.problem(number, "the entry is not a JSON object with a date and text", "entry")
             continue
-        if out.unreadable(number, entry, "entry", "entry", halves=True):
+        if out.unreadable(number, entry, "entry", "entry", halves=halves):
             continue
         try:
             raw_date = entry.get("date")

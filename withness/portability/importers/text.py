@@ -4,8 +4,9 @@ how to quote it in a message. Every importer reads its file through :func:`read_
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import IO
 
 from .errors import ImportFormatError
@@ -19,7 +20,7 @@ UNREADABLE = "\ufffd"
 UTF16_SAMPLE = 8192
 
 _SURROGATES = re.compile("[\ud800-\udfff]+")
-_NEWLINE = re.compile(r"\r\n|\r|\n")
+NEWLINE = re.compile(r"\r\n|\r|\n")
 _NON_ASCII_WORD = re.compile(r"[\w'\u2019-]*[^\x00-\x7f\ufffd][\w'\u2019-]*")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -70,7 +71,7 @@ def _mark_unreadable(text: str) -> tuple[str, list[int]]:
 
     def mark(m: re.Match) -> str:
         nonlocal line, position
-        line += len(_NEWLINE.findall(text, position, m.start()))
+        line += len(NEWLINE.findall(text, position, m.start()))
         position = m.start()
         if not lines or lines[-1] != line:
             lines.append(line)
@@ -109,21 +110,13 @@ def _decode(data: bytes) -> tuple[str, str, bool]:
     loose = data.decode("utf-8", "surrogateescape")
     escaped = len(data) - len(loose.encode("utf-8", "ignore"))
     readable = len(loose) - len(loose.encode("ascii", "ignore")) - escaped
-    if readable >= escaped or readable >= _count_up_to(_SURROGATES.finditer(loose), readable + 1):
+    damaged = len(list(islice(_SURROGATES.finditer(loose), readable + 1)))
+    if readable >= escaped or readable >= damaged:
         return loose, "UTF-8", True
     try:
         return data.decode("cp1252"), "Windows-1252", False
     except UnicodeDecodeError:  # one of the five bytes Windows-1252 has no letter for
         return data.decode("cp1252", "surrogateescape"), "Windows-1252", True
-
-
-def _count_up_to(items: Iterator, limit: int) -> int:
-    count = 0
-    for _ in items:
-        count += 1
-        if count >= limit:
-            break
-    return count
 
 
 def decode_text(data: bytes) -> str:
@@ -163,7 +156,11 @@ def read_text(stream: Stream) -> FileText:
             )
         text, encoding, lossy = _decode(data)
     else:
-        text, encoding, lossy = data, "", not data.isascii() and _has_surrogates(data)
+        text, encoding, lossy = (
+            data,
+            "",
+            not data.isascii() and _SURROGATES.search(data) is not None,
+        )
     unreadable: list[int] = []
     if lossy:
         text, unreadable = _mark_unreadable(text)
@@ -176,19 +173,11 @@ def read_text(stream: Stream) -> FileText:
     return FileText(text, notes, unreadable)
 
 
-def _has_surrogates(text: str) -> bool:
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return True
-    return False
-
-
 def _windows_1252_note(text: str) -> str:
     example = ""
     m = _NON_ASCII_WORD.search(text)
     if m:
-        line = len(_NEWLINE.findall(text, 0, m.start())) + 1
+        line = len(NEWLINE.findall(text, 0, m.start())) + 1
         example = f" Line {line:,}, for example, reads {preview(m[0])}."
     return (
         "The file isn’t in UTF-8, so it was read as Windows-1252 (the way Excel on Windows "

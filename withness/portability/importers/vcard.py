@@ -266,22 +266,20 @@ def _parse_vcf(file: FileText, on_progress: ProgressCallback) -> ParseResult:
     stray = 0
     #: Why the card being read can't be brought in (a field no encoding reads), if so.
     unreadable = ""
-    #: Fields of that card read another way than the card says: (charset named, codec, text).
-    read_otherwise: list[tuple[str, str, str]] = []
+    #: Its first field read another way than the card says: (charset named, codec, text).
+    read_otherwise: tuple[str, str, str] | None = None
     misread: dict[tuple[str, str], list[tuple[int, str]]] = {}
 
     def finish() -> None:
-        nonlocal card, unreadable
-        if card is None:
-            pass
-        elif unreadable:
+        nonlocal card, unreadable, read_otherwise
+        if card is not None and unreadable:
             out.problem(card_number, unreadable, "card")
-        elif not out.unreadable(card_number, [card, raw], "card", "contact"):
+        elif card is not None and not out.unreadable(card_number, [card, raw], "card", "contact"):
             _card_to_person(out, card, raw, card_number)
-            for named, codec, value in read_otherwise[:1]:
+            if read_otherwise:
+                named, codec, value = read_otherwise
                 misread.setdefault((named, codec), []).append((card_number, value))
-        card, unreadable = None, ""
-        read_otherwise.clear()
+        card, unreadable, read_otherwise = None, "", None
 
     for line_number, line in _logical_lines(text):
         if not line.strip():
@@ -323,7 +321,7 @@ def _parse_vcf(file: FileText, on_progress: ProgressCallback) -> ParseResult:
             unreadable = unreadable or _unreadable_field(name, named)
             continue
         if value.read_as:
-            read_otherwise.append((named, value.read_as, value.text))
+            read_otherwise = read_otherwise or (named, value.read_as, value.text)
         card.setdefault(name, []).append((params, value.text))
     if card is not None:
         out.note(f"The last card (line {card_line}) has no END:VCARD line; it was read anyway.")
