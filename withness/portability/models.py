@@ -18,7 +18,6 @@ from withness.accounts.encrypted import (
     EncryptedTextField,
 )
 
-from .importers.detect import TITLES
 from .outcome import outcome_lines
 
 
@@ -153,4 +152,7 @@ class ImportedEntry(models.Model):
     @property
     def source_title(self) -> str:
         """The app as people know it ("How We Feel"), not the importer's short name."""
+        # Imported here: the importers package loads every parser, which no start-up needs.
+        from .importers.detect import TITLES
+
         return TITLES.get(self.source, self.source)
