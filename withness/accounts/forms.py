@@ -179,24 +179,17 @@ class LoginForm(FocusFirstProblem, auth_forms.AuthenticationForm):
         super().__init__(*args, **kwargs)
         self.fields["username"].widget.attrs["autocapitalize"] = "none"
 
-    def clean(self):
-        try:
-            return super().clean()
-        except ValidationError as error:
-            if error.code == "invalid_login":
-                # The note is about both boxes, so both say so, and a screen reader reads it
-                # from either; the username box, the first, takes the focus.
-                for name in ("username", "password"):
-                    attrs = self.fields[name].widget.attrs
-                    attrs["aria-invalid"] = "true"
-                    attrs["aria-describedby"] = FORM_ERRORS_ID
-            raise
-
     def get_invalid_login_error(self):
         # The backends turn away a switched-off account before the form could say so.
         # Its message shows only to someone whose password is right; nobody is signed in.
         if self._switched_off():
             return ValidationError(self.error_messages["inactive"], code="inactive")
+        # The note is about both boxes, so both say so, and a screen reader reads it from
+        # either; the username box, the first, takes the focus.
+        for name in ("username", "password"):
+            attrs = self.fields[name].widget.attrs
+            attrs["aria-invalid"] = "true"
+            attrs["aria-describedby"] = FORM_ERRORS_ID
         return super().get_invalid_login_error()
 
     def _switched_off(self) -> bool:

@@ -134,10 +134,9 @@ def named_in(interactions, words: str):
     """Those of these interactions whose group, live people or body signals mention the words
     (a built-in body signal by its label, an own word as written: never by a hidden code)."""
     cases = _forms_for(interactions, words)
-    found = Q()
-    for form in cases:
-        found |= Q(group__icontains=form)
-        found |= Q(people__name__icontains=form, people__deleted_at__isnull=True)
+    found = icontains_folded(interactions, "group", words) | (
+        icontains_folded(interactions, "people__name", words) & Q(people__deleted_at__isnull=True)
+    )
     for code, label in body.LABELS.items():
         if words.casefold() in label.casefold():
             found |= Q(signals__icontains=json.dumps(code))

@@ -1,5 +1,6 @@
 from django import template
-from django.utils import dateformat, timezone
+
+from withness.journal.templatetags.journal_tags import day_in_year
 
 register = template.Library()
 
@@ -7,11 +8,7 @@ register = template.Library()
 @register.filter
 def day_words(value):
     """“3 March”, or “3 March 2024” when it wasn't this year, in the user's time zone."""
-    if value is None:
-        return ""
-    local = timezone.localtime(value)
-    pattern = "j F" if local.year == timezone.localdate().year else "j F Y"
-    return dateformat.format(local, pattern)
+    return day_in_year(value, "j F", "j F Y")
 
 
 @register.filter
