@@ -63,22 +63,25 @@ class SafetyPlan(OwnedModel):
         return f"Safety plan of {self.owner}"
 
     def people_in(self, part: str) -> list[Person]:
-        return [
-            link.person
-            for link in self.people.filter(part=part, person__deleted_at__isnull=True)
-            .select_related("person")
-            .order_by("person__name")
-        ]
+        return [link.person for link in self._live_links().filter(part=part)]
+
+    def _live_links(self):
+        """The picked people not in recently deleted, by name (one query for every part)."""
+        live = self.people.filter(person__deleted_at__isnull=True).select_related("person")
+        return live.order_by("person__name")
 
     def parts(self) -> list[dict]:
         """Every part in order, with its items and picked people, ready for a page or the PDF."""
+        picked: dict[str, list[Person]] = {}
+        for link in self._live_links():
+            picked.setdefault(link.part, []).append(link.person)
         return [
             {
                 "key": part.value,
                 "title": part.label,
                 "hint": PART_HINTS[part],
                 "items": lines_of(getattr(self, part.value)),
-                "people": self.people_in(part) if part in PEOPLE_PARTS else [],
+                "people": picked.get(part.value, []) if part in PEOPLE_PARTS else [],
                 "contacts": part in CONTACT_PARTS,
             }
             for part in PlanPart
