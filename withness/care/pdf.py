@@ -20,10 +20,12 @@ import matplotlib
 from fontTools.ttLib import TTFont
 from fpdf import FPDF
 
+from withness.charts import GREEN
+
 FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 INK = (40, 40, 40)
 MUTED = (100, 100, 100)
-ACCENT = (63, 111, 88)
+ACCENT = tuple(bytes.fromhex(GREEN.removeprefix("#")))  # the charts' and the page's green
 MISSING = "[characters this PDF can’t show]"
 INVISIBLE = {"Mn", "Cf"}  # marks, joiners and emoji variation selectors: nothing of their own
 RIGHT_TO_LEFT = ("R", "AL")  # Hebrew, Arabic and their kin (unicodedata.bidirectional)

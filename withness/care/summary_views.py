@@ -25,16 +25,17 @@ DEFAULT_WEEKS = 4
 def _range(user, data) -> tuple[date, date, list[str]]:
     """The days a summary can cover (up to today, a year at most) nearest to the dates asked
     for, and a sentence for each change made to them, so none is made without a word."""
+    today = user.today()
     end = parse_date(data.get("end") or "") if data.get("end") else None
     start = parse_date(data.get("start") or "") if data.get("start") else None
-    end = end or user.today()
+    end = end or today
     start = start or end - timedelta(weeks=DEFAULT_WEEKS) + timedelta(days=1)
     moved = []
     if start > end:
         start, end = end, start
         moved.append("The last day came before the first, so they are swapped round.")
-    if end > user.today():
-        end = user.today()
+    if end > today:
+        end = today
         moved.append(f"A summary ends today at the latest, so it now ends on {_day(end)}.")
     earliest = end - timedelta(days=MAX_SUMMARY_DAYS - 1)
     if start > end:

@@ -61,8 +61,8 @@ def demo_account_reset(
         )
     taken.delete()
     user = account_create_by_admin(username=username, password=password, time_zone=DEMO_TIME_ZONE)
-    User.objects.filter(pk=user.pk).update(is_demo=True)
     user.is_demo = True
+    user.save(update_fields=["is_demo"])
     today = user.today()
     journal = demo_journal(seed, days=days, end=today - timedelta(days=1))
 
