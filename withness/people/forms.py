@@ -101,11 +101,10 @@ class PersonForm(forms.Form):
 
     def clean_name(self):
         name = " ".join(self.cleaned_data["name"].split())
-        # Two friends can share a name; a hint is enough, so this never blocks saving.
-        self.namesakes = selectors.namesakes(self.user, name, exclude=self.person)
-        if self.person is None:
-            # Someone set aside may be who is meant: the hint offers them back (_name_hint.html).
-            self.deleted_namesakes = selectors.deleted_namesakes(self.user, [name])
+        # Hints only (_name_hint.html): this never blocks saving.
+        self.namesakes, self.deleted_namesakes = selectors.name_hints(
+            self.user, name, person=self.person
+        )
         return name
 
 

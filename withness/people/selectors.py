@@ -61,6 +61,14 @@ def namesakes(user, name: str, *, exclude: Person | None = None) -> list[Person]
     return list(queryset[:5])
 
 
+def name_hints(user, name: str, *, person: Person | None = None):
+    """(namesakes, set aside) for a name being typed: the user's other people by that name,
+    and, when adding someone, anyone in recently deleted who has it (they may be the one
+    meant). Two friends can share a name: these are hints, never a refusal."""
+    set_aside = deleted_namesakes(user, [name]) if person is None and name else []
+    return namesakes(user, name, exclude=person), set_aside
+
+
 def deleted_namesakes(user, names: list[str] | None) -> list[Person]:
     """People in recently deleted called one of these names, for the names no one in the live
     list has: saving them adds someone new, and the person may have meant the one set aside.

@@ -144,8 +144,7 @@ def name_check(request):
     if request.GET.get("person"):
         person = get_object_for_user(Person, request, request.GET["person"])
     name = " ".join(request.GET.get("name", "")[:200].split())  # as PersonForm saves it
-    namesakes = selectors.namesakes(request.user, name, exclude=person)
-    set_aside = selectors.deleted_namesakes(request.user, [name]) if person is None and name else []
+    namesakes, set_aside = selectors.name_hints(request.user, name, person=person)
     return render(
         request, "people/_name_hint.html", {"namesakes": namesakes, "set_aside": set_aside}
     )
