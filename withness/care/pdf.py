@@ -35,7 +35,7 @@ def drawable(text: str, cmap) -> str:
     """text with each run of characters the font can't draw (spaces within it too) as MISSING."""
     out, held, missing = [], "", False
     for char in text:
-        lacks = ord(char) not in cmap and char not in "\n\r\t"
+        lacks = _lacks(char, cmap)
         invisible = unicodedata.category(char) in INVISIBLE
         if lacks and not invisible:
             if not missing:
@@ -47,6 +47,12 @@ def drawable(text: str, cmap) -> str:
             out += [_spaces(held), char]
             held, missing = "", False
     return "".join([*out, _spaces(held)])
+
+
+def _lacks(char: str, cmap) -> bool:
+    """Whether the font has no glyph for a character that needs one (line breaks and tabs
+    are layout, not glyphs)."""
+    return ord(char) not in cmap and char not in "\n\r\t"
 
 
 def _spaces(held: str) -> str:
@@ -74,7 +80,7 @@ def _draws_as_typed(text: str, cmap) -> bool:
     text shaping the PDF prints it letter by letter, left to right, and Arabic unjoined.
     """
     return all(
-        (ord(char) in cmap or char in "\n\r\t" or unicodedata.category(char) in INVISIBLE)
+        (not _lacks(char, cmap) or unicodedata.category(char) in INVISIBLE)
         and unicodedata.bidirectional(char) not in RIGHT_TO_LEFT
         for char in set(text)
     )
