@@ -136,10 +136,9 @@ def two_step_off(
     Their authenticator app and backup codes stop working, and they are signed out
     everywhere. Be sure it really is them asking: this leaves only the password.
     """
-    setup_django()
+    user = _account_for_host(username)
     from withness.accounts import services
 
-    user = find_user(username, switched_off_too=True)
     if not yes:
         typer.confirm(
             f"Turn off two-step sign-in for {user.username} and sign them out everywhere?",
@@ -158,12 +157,17 @@ def two_step_off(
     )
 
 
+def _account_for_host(username: str):
+    """Django set up, and the account named: switched off or not, as the host acts for them."""
+    setup_django()
+    return find_user(username, switched_off_too=True)
+
+
 def make_owner(username: str) -> None:
     """Make an existing account an owner: owners make invite links and see the sign-up rule."""
-    setup_django()
+    user = _account_for_host(username)
     from withness.accounts import services
 
-    user = find_user(username, switched_off_too=True)
     if not user.is_active:
         fail(
             f"{user.username}'s account is switched off; an owner needs to be able to sign in. "
@@ -181,10 +185,9 @@ def switch_off(
 ) -> None:
     """Switch an account off: nobody signs in to it, its tokens, calendar feed and shared
     summary links stop. Everything in it stays, for `withness switch-on`."""
-    setup_django()
+    user = _account_for_host(username)
     from withness.accounts import services
 
-    user = find_user(username, switched_off_too=True)
     if not user.is_active:
         typer.echo(f"{user.username}'s account is switched off already. Nothing changed.")
         return
@@ -201,10 +204,9 @@ def switch_off(
 def switch_on(username: str) -> None:
     """Switch an account back on: sign-in, tokens, the calendar feed and shared links work
     again as they were."""
-    setup_django()
+    user = _account_for_host(username)
     from withness.accounts import services
 
-    user = find_user(username, switched_off_too=True)
     if user.is_active:
         typer.echo(f"{user.username}'s account is on already. Nothing changed.")
         return
