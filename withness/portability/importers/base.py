@@ -149,7 +149,8 @@ class Collector:
         self.problems: list[RowProblem] = []
         self.notes: list[str] = list(file.notes) if file else []
         self._unreadable_lines = list(file.unreadable_lines) if file else []
-        self._unreadable_skipped: dict[str, int] = {}
+        #: What was skipped for a character that can't be read: (what, the row's text).
+        self.unreadable_skipped: list[tuple[str, object]] = []
         self._labels: dict[str, list] = {}  # normalised -> [display, count]
         self._seen: dict[str, int] = {}
         self._people_seen: set[str] = set()
@@ -179,7 +180,7 @@ class Collector:
             "than saved garbled",
             unit,
         )
-        self._unreadable_skipped[what] = self._unreadable_skipped.get(what, 0) + 1
+        self.unreadable_skipped.append((what, value))
         return True
 
     def _unreadable_note(self) -> str:
@@ -190,10 +191,10 @@ class Collector:
             f"a character that can’t be read (shown as {UNREADABLE}). The file may be damaged "
             "there, or that part was saved another way."
         )
-        skipped = sum(self._unreadable_skipped.values())
+        skipped = len(self.unreadable_skipped)
         if not skipped:
             return text + " Nothing that is brought in is affected."
-        what = next(iter(self._unreadable_skipped))
+        what = self.unreadable_skipped[0][0]
         if skipped == 1:
             which, them = f"The {what} with it was", "it"
         else:

@@ -137,23 +137,6 @@ def parse_time_of_day(value: str) -> tuple[str, time]:
     return clock.strftime("%H:%M"), clock
 
 
-class _Collector(Collector):
-    """A :class:`Collector` that also keeps each row skipped for a character that can't be
-    read, so that the time of day it belongs to can be held back (see :func:`parse`)."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.unreadable_rows: list[list[str]] = []
-
-    def unreadable(
-        self, number: int, value: object, unit: str = "row", what: str = "row", halves: bool = False
-    ) -> bool:
-        skipped = super().unreadable(number, value, unit, what, halves)
-        if skipped and isinstance(value, list):
-            self.unreadable_rows.append(value)
-        return skipped
-
-
 def _when(fields: dict[str, str]) -> tuple[date, str, time]:
     """The date, the time of day (as grouped) and its clock time of one row (or RowError)."""
     formatted = fields.get("date formatted", "").strip()
@@ -169,12 +152,12 @@ def _slot_name(day: date, slot: str) -> str:
     return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year} ({slot})"
 
 
-def _hold_back(out: _Collector, table, groups: dict, lost: list) -> set[tuple[date, str]]:
+def _hold_back(out: Collector, table, groups: dict, lost: list) -> set[tuple[date, str]]:
     """The times of day held back whole: those with a row
     skipped for a character that can't be read (when its date and time of day can be). Every
     lost row is reported, saying what became of the rest of its time."""
     held: set[tuple[date, str]] = set()
-    for record in out.unreadable_rows:
+    for _, record in out.unreadable_skipped:
         fields = {name: record[i] for name, i in table.columns.items() if i < len(record)}
         try:
             day, slot, _ = _when(fields)
@@ -231,7 +214,7 @@ def parse(
     A reading withness can't use is left out and the rest of its time kept.
     """
     file = read_text(stream)
-    out = _Collector(SOURCE, on_progress, file)
+    out = Collector(SOURCE, on_progress, file)
     table = open_csv(
         file.text,
         source_title="Bearable",
